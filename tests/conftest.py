@@ -1,0 +1,53 @@
+"Shared helpers: a fresh project folder per test, the real `workbench` command, and one demo run per session."
+import json, shutil, subprocess, sys
+from pathlib import Path
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBENCH = str(Path(sys.executable).parent / "workbench")
+
+
+def make_project(dst):
+    "A project folder holding what a fresh clone has: settings, contracts, experiment notebooks, card fields."
+    dst = Path(dst)
+    shutil.copy(ROOT / "settings.ini", dst / "settings.ini")
+    shutil.copytree(ROOT / "expectations", dst / "expectations")
+    shutil.copytree(ROOT / "nbs" / "experiments", dst / "nbs" / "experiments")
+    for fields in ROOT.glob("model_cards/*/card_fields.yaml"):
+        (dst / fields.parent.relative_to(ROOT)).mkdir(parents=True, exist_ok=True)
+        shutil.copy(fields, dst / fields.relative_to(ROOT))
+    return dst
+
+
+def workbench(*args, cwd, env=None, timeout=900):
+    "Run the installed `workbench` command in `cwd`; returns the CompletedProcess."
+    import os
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+    full_env.update(env or {})
+    return subprocess.run([WORKBENCH, *map(str, args)], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+def front_matter(card_text):
+    import yaml
+    return yaml.safe_load(card_text.split("---\n")[1])
+
+
+def tracking_uri(project):
+    return f"sqlite:///{Path(project).resolve()}/mlflow.db"
+
+
+@pytest.fixture(scope="session")
+def demo_project(tmp_path_factory):
+    "A project in which `workbench demo` has run once: (path, completed process)."
+    project = make_project(tmp_path_factory.mktemp("demo"))
+    proc = workbench("demo", cwd=project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return project, proc
+
+
+@pytest.fixture
+def demo_copy(demo_project, tmp_path):
+    "A private copy of the demo project, for tests that change it."
+    dst = tmp_path / "project"
+    shutil.copytree(demo_project[0], dst)
+    return dst

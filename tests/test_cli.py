@@ -1,0 +1,65 @@
+"The command line on bad input and the light start-up; each in a fresh project folder."
+import subprocess, sys
+import pytest
+from conftest import make_project, workbench
+
+
+def test_help_is_light():
+    code = ("import sys; from workbench.cli import main\ntry: main(['--help'])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('mlflow', 'great_expectations', 'shap', 'torch', 'xgboost') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("ini, expected", [
+    ("[workbench]\nsead = 3\n", "Unknown setting 'sead'"),
+    ("[workbench]\nseed = three\n", "seed = 'three' in settings.ini is not a valid int"),
+    ("[workbench]\ntest_fraction = 1.5\n", "test_fraction = 1.5 must be between 0 and 1"),
+])
+def test_bad_settings_name_the_key(tmp_path, ini, expected):
+    make_project(tmp_path)
+    (tmp_path / "settings.ini").write_text(ini)
+    proc = workbench("settings", cwd=tmp_path)
+    assert proc.returncode == 2 and expected in proc.stderr and proc.stderr.startswith("error: ")
+
+
+def test_environment_overrides_settings(tmp_path):
+    make_project(tmp_path)
+    proc = workbench("settings", cwd=tmp_path, env={"WORKBENCH_SEED": "7"})
+    assert proc.returncode == 0 and "seed = 7" in proc.stdout
+    bad = workbench("settings", cwd=tmp_path, env={"WORKBENCH_SEEDS": "7"})
+    assert bad.returncode == 2 and "Unknown environment variable WORKBENCH_SEEDS" in bad.stderr
+
+
+@pytest.mark.parametrize("content, expected", [
+    (None, "does not exist"),
+    (b"", "is empty"),
+    (b"customer_id,churned\n", "has a header but no rows"),
+    ("customer_id,churned\n1,caf\xe9\n".encode("latin-1"), "is not UTF-8"),
+])
+def test_bad_data_files_fail_with_one_line(tmp_path, content, expected):
+    make_project(tmp_path)
+    if content is not None: (tmp_path / "batch.csv").write_bytes(content)
+    proc = workbench("contract", "check", "batch.csv", "--name", "churn", cwd=tmp_path)
+    assert proc.returncode == 2 and expected in proc.stderr
+    assert not (tmp_path / "reports").exists()
+
+
+def test_malformed_contract_is_reported(tmp_path):
+    make_project(tmp_path)
+    assert workbench("generate", cwd=tmp_path).returncode == 0
+    (tmp_path / "expectations" / "churn.json").write_text("{\"name\": \"churn\", ")
+    proc = workbench("contract", "check", "data/churn.csv", "--name", "churn", cwd=tmp_path)
+    assert proc.returncode == 2 and "is not valid JSON" in proc.stderr
+
+
+def test_contract_init_writes_a_reviewable_suite(tmp_path):
+    make_project(tmp_path)
+    workbench("generate", cwd=tmp_path)
+    proc = workbench("contract", "init", "data/churn.csv", "--name", "churn", cwd=tmp_path)
+    assert proc.returncode == 0
+    import json
+    suite = json.loads((tmp_path / "expectations" / "churn.json").read_text())
+    shipped = json.loads((make_project.__globals__["ROOT"] / "expectations" / "churn.json").read_text())
+    assert suite == shipped  # the committed contract is exactly what the profiler writes for the demo data
+    assert all("observed" in str(e["meta"]) for e in suite["expectations"])

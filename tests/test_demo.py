@@ -1,0 +1,173 @@
+"The whole path, as `make demo` runs it, checked by what it wrote."
+import json, re
+from pathlib import Path
+import mlflow
+import pytest
+import yaml
+from conftest import front_matter, tracking_uri, workbench
+from workbench.tracking import load_run_evidence
+
+pytestmark = pytest.mark.xdist_group("demo")
+MODELS = ("churn-baseline", "churn-xgboost", "churn-mlp")
+
+
+def test_demo_reports_every_step(demo_project):
+    project, proc = demo_project
+    for step in ("== 1. data", "== 2. contract", "== 3-7. experiments", "== 8. monitoring", "== done"):
+        assert step in proc.stdout
+    assert "contract churn: PASSED on data/churn.csv" in proc.stdout
+    for path in re.findall(r"(?:report|post-mortem|executed notebook|html|model card): +(\S+)", proc.stdout):
+        assert (project / path).is_file(), path
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_card_numbers_equal_the_run_metrics(demo_project, model):
+    project, _ = demo_project
+    card = (project / "model_cards" / model / "card.md").read_text()
+    meta = front_matter(card)
+    ev = load_run_evidence(tracking_uri(project), meta["mlflow_run_id"])
+    assert ev.status == "FINISHED"
+    metrics = meta["model-index"][0]["results"][0]["metrics"]
+    assert {m["type"] for m in metrics} == {"roc_auc", "average_precision", "log_loss", "brier", "accuracy"}
+    for m in metrics:
+        assert (m["value"], m["ci_low"], m["ci_high"]) == (ev.metrics[m["type"]], ev.metrics[m["type"] + "_ci_low"], ev.metrics[m["type"] + "_ci_high"])
+        assert m["ci_low"] <= m["value"] <= m["ci_high"]
+        row = f"| {m['name']} | {m['value']:.4f} | {m['ci_low']:.4f} | {m['ci_high']:.4f} |"
+        assert row in card
+    assert 0.65 < ev.metrics["roc_auc"] < 0.9
+    assert meta["data_hash"] == ev.params["data_hash"] == ev.evidence["lineage"]["data_hash"]
+    assert f"`{ev.evidence['lineage']['git_commit']}`" in card or ev.evidence["lineage"]["git_commit"] is None
+    html = (project / "model_cards" / model / "card.html").read_text()
+    assert f"{ev.metrics['roc_auc']:.4f}" in html and "data:image/png;base64," in html
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_runs_record_the_evidence_and_register_the_model(demo_project, model):
+    project, _ = demo_project
+    client = mlflow.MlflowClient(tracking_uri(project))
+    version = client.get_model_version_by_alias(model, "challenger")
+    ev = load_run_evidence(tracking_uri(project), version.run_id)
+    assert set(ev.evidence) >= {"contract", "split_manifest", "leakage", "evaluation", "shap_importance", "lineage", "model"}
+    manifest = ev.evidence["split_manifest"]
+    assert (manifest["entity_overlap"], manifest["duplicate_overlap"]) == (0, 0)
+    assert manifest["gap_days"] > 30 and manifest["train_time"][1] < manifest["test_time"][0]
+    assert ev.evidence["leakage"]["excluded"] == ["retention_call_logged"]
+    assert "retention_call_logged" not in ev.evidence["lineage"]["features"]
+    assert ev.evidence["contract"]["success"] is True
+    assert ev.images["plots/shap_importance.png"].startswith(b"\x89PNG")
+    artifacts = {a.path for a in client.list_artifacts(version.run_id, "notebook")}
+    assert artifacts == {"notebook/train.ipynb", "notebook/train.html"}
+    executed = project / "reports" / "experiments" / "churn-train" / version.run_id / "train.ipynb"
+    nb = json.loads(executed.read_text())
+    assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+    assert f'model = "{model.split("-")[1]}"' in "".join("".join(c["source"]) for c in nb["cells"])
+    assert (executed.parent / "train.html").read_text().count("<html") == 1
+
+
+def test_drifted_batch_writes_a_postmortem_and_the_clean_one_does_not(demo_project):
+    project, proc = demo_project
+    postmortems = list((project / "reports" / "postmortems").glob("*.md"))
+    assert len(postmortems) == 1 and "churn_next_month_clean" not in postmortems[0].name
+    text = postmortems[0].read_text()
+    for needle in ("monthly_charges", "about 100x", "crypto_wallet", "## Action items", "**blocked**"):
+        assert needle in text
+    reports = {p.name.split("-2")[0]: json.loads(p.read_text()) for p in (project / "reports" / "monitoring").glob("*.json")}
+    assert reports["churn-churn_next_month_clean"]["alert"] is False
+    assert reports["churn-churn_next_month"]["alert"] is True
+    assert reports["churn-churn_next_month_clean"]["performance"]["metrics"]["roc_auc"]["value"] > 0.6
+    assert "monitor churn: OK on data/churn_next_month_clean.csv" in proc.stdout
+
+
+def test_the_monitored_models_card_links_its_postmortem(demo_project):
+    project, proc = demo_project
+    best = re.search(r"== 8. monitoring (\S+)", proc.stdout).group(1)
+    card_dir = project / "model_cards" / best
+    links = re.findall(r"- \[[^\]]+\]\(([^)]+)\)", (card_dir / "card.md").read_text().split("## Incidents")[1])
+    assert len(links) == 1 and (card_dir / links[0]).resolve().is_file()
+    for other in set(MODELS) - {best}:
+        assert "No incidents recorded" in (project / "model_cards" / other / "card.md").read_text()
+
+
+def test_card_verify_catches_an_edited_number(demo_copy):
+    card = demo_copy / "model_cards" / "churn-xgboost" / "card.md"
+    run_id = front_matter(card.read_text())["mlflow_run_id"]
+    ok = workbench("card", run_id, "--verify", cwd=demo_copy)
+    assert ok.returncode == 0 and "matches the run" in ok.stdout
+    auc = load_run_evidence(tracking_uri(demo_copy), run_id).metrics["roc_auc"]
+    card.write_text(card.read_text().replace(f"| ROC AUC | {auc:.4f}", "| ROC AUC | 0.9900"))
+    bad = workbench("card", run_id, "--verify", cwd=demo_copy)
+    assert bad.returncode == 1 and "differ from the run" in bad.stdout
+
+
+def test_contract_check_verdicts_and_exit_codes(demo_copy):
+    clean = workbench("contract", "check", "data/churn_next_month_clean.csv", "--name", "churn", cwd=demo_copy)
+    assert clean.returncode == 0 and "PASSED" in clean.stdout
+    drifted = workbench("contract", "check", "data/churn_next_month.csv", "--name", "churn", cwd=demo_copy)
+    assert drifted.returncode == 1
+    for col in ("monthly_charges", "payment_method"):
+        assert re.search(rf"critical\s+{col}", drifted.stdout)
+    saved = demo_copy / re.search(r"result: (\S+)", drifted.stdout).group(1)
+    assert json.loads(saved.read_text())["gx_result"]["success"] is False
+
+
+def _runs(project, experiment="churn-train"):
+    client = mlflow.MlflowClient(tracking_uri(project))
+    exp = client.get_experiment_by_name(experiment)
+    return client.search_runs([exp.experiment_id], order_by=["attributes.start_time DESC"])
+
+
+def test_a_tampered_contract_stops_the_run(demo_copy):
+    suite_path = demo_copy / "expectations" / "churn.json"
+    suite = json.loads(suite_path.read_text())
+    for e in suite["expectations"]:
+        if e["type"] == "expect_column_values_to_be_between" and e["kwargs"]["column"] == "monthly_charges":
+            e["kwargs"]["max_value"] = 50.0
+    suite_path.write_text(json.dumps(suite))
+    card = demo_copy / "model_cards" / "churn-baseline" / "card.md"
+    before = card.read_text()
+    proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", cwd=demo_copy)
+    assert proc.returncode == 1
+    assert "ContractViolation" in proc.stderr and "monthly_charges" in proc.stderr and "between 0.0 and 50.0" in proc.stderr
+    run = _runs(demo_copy)[0]
+    assert run.info.status == "FAILED" and "ContractViolation" in run.data.tags["workbench.error"]
+    assert card.read_text() == before
+    assert not list(demo_copy.glob("model_cards/**/.*.tmp"))
+
+
+def test_a_notebook_that_raises_is_kept_and_marked_failed(demo_copy):
+    nb = json.loads((demo_copy / "nbs" / "experiments" / "train.ipynb").read_text())
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    code[1]["source"] = "raise RuntimeError('feature store unavailable')"
+    (demo_copy / "nbs" / "experiments" / "broken.ipynb").write_text(json.dumps(nb))
+    proc = workbench("run", "nbs/experiments/broken.ipynb", cwd=demo_copy)
+    assert proc.returncode == 1
+    assert "failed in cell" in proc.stderr and "RuntimeError: feature store unavailable" in proc.stderr
+    run = _runs(demo_copy, "churn-broken")[0]
+    assert run.info.status == "FAILED" and run.data.tags["workbench.failed_cell"] == "2"
+    kept = demo_copy / "reports" / "experiments" / "churn-broken" / run.info.run_id / "broken.ipynb"
+    assert "feature store unavailable" in kept.read_text()
+
+
+@pytest.mark.parametrize("params, expected", [
+    (["-p", "model", "svm"], "Unknown model 'svm'. Available models: baseline, xgboost, mlp"),
+    (["-p", "data_path", "data/missing.csv"], "data/missing.csv does not exist"),
+])
+def test_bad_run_input_fails_the_run_with_one_clear_message(demo_copy, params, expected):
+    proc = workbench("run", "nbs/experiments/train.ipynb", *params, cwd=demo_copy)
+    assert proc.returncode == 1 and expected in proc.stderr
+    assert _runs(demo_copy)[0].info.status == "FAILED"
+    assert not (demo_copy / "model_cards" / "churn-svm").exists()
+
+
+def test_an_unknown_parameter_is_refused_before_any_run(demo_copy):
+    before = len(_runs(demo_copy))
+    proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "modle", "xgboost", cwd=demo_copy)
+    assert proc.returncode == 2 and "has no parameter 'modle'. Its parameters: data_path, dataset" in proc.stderr
+    assert len(_runs(demo_copy)) == before
+
+
+def test_monitor_refuses_when_the_reference_data_changed(demo_copy):
+    ref = demo_copy / "data" / "churn.csv"
+    ref.write_text(ref.read_text().replace(",north,", ",south,", 1))
+    proc = workbench("monitor", "data/churn_next_month.csv", "--model", "churn-baseline", cwd=demo_copy)
+    assert proc.returncode == 2 and "changed since run" in proc.stderr
