@@ -27,12 +27,16 @@ test: setup test-notebooks check-export test-pytest
 test-notebooks: setup
 	cd nbs && ../$(BIN)/nbdev-test --n-workers 2
 
-# src/workbench is generated: exporting the notebooks must not change it.
+# src/workbench is generated: exporting the notebooks must not change it, and nbdev-clean must find
+# nothing to clean. Compared before/after, so uncommitted work in progress is judged the same way CI judges a commit.
+TREE_STATE = { git diff -- src nbs; git status --porcelain --untracked-files=all -- src nbs; } | sha1sum
 check-export: setup
-	$(BIN)/nbdev-export
-	@changed="$$(git status --porcelain --untracked-files=all -- src)"; \
-	if [ -n "$$changed" ]; then echo "nbdev-export changed src/ (notebooks and modules disagree):"; echo "$$changed"; git --no-pager diff --stat -- src; exit 1; fi
-	@echo "nbdev-export: src/workbench is in sync with nbs/"
+	@before="$$($(TREE_STATE))"; \
+	$(BIN)/nbdev-export && $(BIN)/nbdev-clean || exit 1; \
+	if [ "$$before" != "$$($(TREE_STATE))" ]; then \
+	  echo "nbdev-export or nbdev-clean changed src/ or nbs/: the notebooks and the modules disagreed. Review 'git diff', commit notebooks with their modules."; \
+	  git status --short -- src nbs; exit 1; fi
+	@echo "nbdev-export and nbdev-clean: src/workbench is in sync with nbs/, and the notebooks are clean"
 
 test-pytest: setup
 	$(BIN)/pytest -n 2 --dist loadgroup

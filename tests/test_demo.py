@@ -143,7 +143,8 @@ def test_a_notebook_that_raises_is_kept_and_marked_failed(demo_copy):
     assert proc.returncode == 1
     assert "failed in cell" in proc.stderr and "RuntimeError: feature store unavailable" in proc.stderr
     run = _runs(demo_copy, "churn-broken")[0]
-    assert run.info.status == "FAILED" and run.data.tags["workbench.failed_cell"] == "2"
+    # execution count in the executed copy: parameters (1), papermill's injected parameters (2), the raising cell (3)
+    assert run.info.status == "FAILED" and run.data.tags["workbench.failed_cell"] == "3"
     kept = demo_copy / "reports" / "experiments" / "churn-broken" / run.info.run_id / "broken.ipynb"
     assert "feature store unavailable" in kept.read_text()
 
@@ -157,6 +158,15 @@ def test_bad_run_input_fails_the_run_with_one_clear_message(demo_copy, params, e
     assert proc.returncode == 1 and expected in proc.stderr
     assert _runs(demo_copy)[0].info.status == "FAILED"
     assert not (demo_copy / "model_cards" / "churn-svm").exists()
+
+
+def test_leakage_action_fail_stops_the_run(demo_copy):
+    proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", cwd=demo_copy,
+                     env={"WORKBENCH_LEAKAGE_ACTION": "fail"})
+    assert proc.returncode == 1
+    assert "LeakageError" in proc.stderr and "retention_call_logged alone predicts the target" in proc.stderr
+    run = _runs(demo_copy)[0]
+    assert run.info.status == "FAILED" and run.data.params["leakage_action"] == "fail"
 
 
 def test_an_unknown_parameter_is_refused_before_any_run(demo_copy):

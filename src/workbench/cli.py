@@ -70,6 +70,7 @@ def _parse_params(pairs, notebook):
 def _report_run(run, card, settings):
     _say(f"run {run.run_id} ({run.experiment}) finished in {run.seconds:.1f}s",
          f"  executed notebook: {_rel(run.ipynb, settings)}", f"  html:              {_rel(run.html, settings)}",
+         f"  contract result:   {_rel(run.contract, settings)}",
          f"  model card:        {_rel(card['md'], settings)}", f"                     {_rel(card['html'], settings)}")
 
 def cmd_run(args, settings):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd
 from .data import content_hash, get_spec, load_table, write_atomic
-from .errors import ConfigError, DataError, NotebookRunError
+from .errors import ConfigError, DataError, NotebookRunError, TrackingError
 
 # %% auto #0
 __all__ = ['notebook_parameters', 'check_parameters', 'default_value', 'NotebookRun', 'execute_notebook', 'train_and_card',
@@ -51,6 +51,7 @@ class NotebookRun:
     parameters: dict
     ipynb: Path
     html: Path
+    contract: Path | None     # contract result copied from the run into reports/contracts/
     seconds: float
 
 @contextmanager
@@ -68,6 +69,13 @@ def _export_html(ipynb_path, html_path):
     import nbformat
     body, _ = HTMLExporter().from_notebook_node(nbformat.read(str(ipynb_path), as_version=4))
     return write_atomic(html_path, body)
+
+def _keep_contract_result(tracker, run_id, settings):
+    "Copy the contract result the run recorded to reports/contracts/; None if the run stopped before checking it."
+    from workbench.contracts import ContractReport, save_contract_report
+    try: recorded = tracker.load_dict("evidence/contract.json", run_id=run_id)
+    except TrackingError: return None
+    return save_contract_report(ContractReport.from_dict(recorded), settings.reports_dir)
 
 def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None):
     "Run an experiment notebook with papermill as one tracked MLflow run; returns a NotebookRun."
@@ -103,6 +111,7 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
         tracker.end("FAILED", run_id=run_id)
         raise NotebookRunError(f"Could not execute {rel}: {type(exc).__name__}: {exc}", run_id=run_id) from exc
     os.replace(tmp, final)
+    contract = _keep_contract_result(tracker, run_id, settings)
     _export_html(final, html)
     tracker.log_file(final, "notebook", run_id=run_id)
     tracker.log_file(html, "notebook", run_id=run_id)
@@ -112,10 +121,11 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
                           "workbench.failed_cell": str(failure.exec_count)}, run_id=run_id)
         tracker.end("FAILED", run_id=run_id)
         raise NotebookRunError(f"{rel} failed in cell {failure.exec_count}: {failure.ename}: {evalue}\n"
-                               f"The executed notebook, with the error in place, is at {final}. MLflow run {run_id} is marked FAILED.",
+                               f"The executed notebook, with the error in place, is at {final}. MLflow run {run_id} is marked FAILED."
+                               + (f"\nContract result: {contract}" if contract else ""),
                                cell=failure.exec_count, ename=failure.ename, evalue=evalue, output=final, run_id=run_id) from None
     return NotebookRun(notebook=rel, run_id=run_id, experiment=experiment, parameters=parameters, ipynb=final, html=html,
-                       seconds=round(time.time() - start, 2))
+                       contract=contract, seconds=round(time.time() - start, 2))
 
 # %% ../../nbs/14_runner.ipynb #43f9c4c3
 def train_and_card(notebook, parameters, settings):

@@ -107,6 +107,12 @@ class MlflowTracker:
             path.write_bytes(data)
             return self.log_file(path, str(Path(artifact_file).parent) if "/" in artifact_file else None, run_id=run_id)
 
+    def load_dict(self, artifact_file, run_id=None):
+        "A JSON artifact of the run, parsed."
+        import mlflow
+        with _translated(f"read artifact {artifact_file}"):
+            return mlflow.artifacts.load_dict(f"runs:/{run_id or self.run_id}/{artifact_file}")
+
     def log_file(self, path, artifact_path=None, run_id=None):
         with _translated(f"store artifact {Path(path).name}"):
             self.client.log_artifact(run_id or self.run_id, str(path), artifact_path)
@@ -154,6 +160,9 @@ class MemoryTracker:
     def set_tags(self, tags, run_id=None): self.runs[run_id or self.run_id]["tags"].update({k: str(v) for k, v in tags.items()})
     def log_dict(self, obj, artifact_file, run_id=None): self.runs[run_id or self.run_id]["artifacts"][artifact_file] = json.loads(json.dumps(obj, default=str))
     def log_bytes(self, data, artifact_file, run_id=None): self.runs[run_id or self.run_id]["artifacts"][artifact_file] = data
+    def load_dict(self, artifact_file, run_id=None):
+        try: return self.runs[run_id or self.run_id]["artifacts"][artifact_file]
+        except KeyError: raise TrackingError(f"Run {run_id or self.run_id} has no artifact {artifact_file}.") from None
     def log_file(self, path, artifact_path=None, run_id=None):
         self.runs[run_id or self.run_id]["artifacts"][f"{artifact_path}/{Path(path).name}" if artifact_path else Path(path).name] = Path(path).read_bytes()
     def log_model(self, pipeline, *, input_example, registered_name, family):
