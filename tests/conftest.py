@@ -1,7 +1,12 @@
 "Shared helpers: a fresh project folder per test, the real `workbench` command, and one demo run per session."
-import json, shutil, subprocess, sys
+import json, os, shutil, subprocess, sys
 from pathlib import Path
 import pytest
+
+# Two pytest workers share 2 cores: numeric libraries in the in-process notebook tests get one thread each,
+# as `workbench run` gives its kernels (settings.ini `threads`). Set before any of them builds its thread pool.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBENCH = str(Path(sys.executable).parent / "workbench")
@@ -21,7 +26,6 @@ def make_project(dst):
 
 def workbench(*args, cwd, env=None, timeout=900):
     "Run the installed `workbench` command in `cwd`; returns the CompletedProcess."
-    import os
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     full_env.update(env or {})
     return subprocess.run([WORKBENCH, *map(str, args)], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)

@@ -1,13 +1,12 @@
 "The whole path, as `make demo` runs it, checked by what it wrote."
-import json, re
+import json, re, signal, subprocess, time
 from pathlib import Path
 import mlflow
 import pytest
 import yaml
-from conftest import front_matter, tracking_uri, workbench
+from conftest import WORKBENCH, front_matter, tracking_uri, workbench
 from workbench.tracking import load_run_evidence
 
-pytestmark = pytest.mark.xdist_group("demo")
 MODELS = ("churn-baseline", "churn-xgboost", "churn-mlp")
 
 
@@ -181,3 +180,22 @@ def test_monitor_refuses_when_the_reference_data_changed(demo_copy):
     ref.write_text(ref.read_text().replace(",north,", ",south,", 1))
     proc = workbench("monitor", "data/churn_next_month.csv", "--model", "churn-baseline", cwd=demo_copy)
     assert proc.returncode == 2 and "changed since run" in proc.stderr
+
+
+def test_sigterm_marks_the_run_killed_and_leaves_no_half_files(demo_copy):
+    card = demo_copy / "model_cards" / "churn-mlp" / "card.md"
+    before = card.read_text()
+    proc = subprocess.Popen([WORKBENCH, "run", "nbs/experiments/train.ipynb", "-p", "model", "mlp"], cwd=demo_copy,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while not list(demo_copy.glob("reports/experiments/churn-train/*/.train.running.ipynb")):
+        assert time.time() < deadline and proc.poll() is None, "the run never started executing"
+        time.sleep(0.2)
+    time.sleep(2)  # inside the kernel now
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    run = _runs(demo_copy)[0]
+    assert run.info.status == "KILLED"
+    assert not list(demo_copy.glob("reports/**/.*.running.ipynb"))
+    assert card.read_text() == before

@@ -41,7 +41,7 @@ def cmd_generate(args, settings):
 def cmd_contract(args, settings):
     "contract init (profile into a suite) or contract check (validate a file)."
     from workbench.contracts import build_suite, read_suite, save_contract_report, save_suite, validate
-    from workbench.data import DatasetSpec, get_spec, load_table
+    from workbench.data import DATASETS, DatasetSpec, get_spec, load_table
     path = settings.expectations_dir / f"{args.name}.json"
     if args.action == "init":
         try: spec = get_spec(args.name)
@@ -54,7 +54,8 @@ def cmd_contract(args, settings):
         _say(f"wrote {_rel(path, settings)}: {len(suite['expectations'])} expectations profiled from {len(df)} rows of {args.data}")
         return 0
     suite = read_suite(path, args.name)
-    spec = get_spec(args.name) if args.name in __import__("workbench.data", fromlist=["DATASETS"]).DATASETS else None
+    declared = (suite.get("meta") or {}).get("dataset")  # `contract init` records the dataset's structure in the suite
+    spec = DatasetSpec.from_dict(declared) if declared else DATASETS.get(args.name)
     df = load_table(args.data, spec)
     report = validate(df, suite, source=args.data)
     saved = save_contract_report(report, settings.reports_dir)
@@ -181,7 +182,8 @@ def build_parser():
 def main(argv=None):
     "Entry point of the `workbench` command; returns the exit code."
     args = build_parser().parse_args(argv)
-    import logging, warnings
+    import logging, os, warnings
+    os.environ.setdefault("MLFLOW_LOGGING_LEVEL", "WARNING")  # read by mlflow at import, here and in papermill kernels
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("mlflow", "alembic", "great_expectations", "papermill", "traitlets"): logging.getLogger(noisy).setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", category=FutureWarning)

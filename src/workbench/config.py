@@ -10,7 +10,8 @@ from pathlib import Path
 from .errors import ConfigError
 
 # %% auto #0
-__all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SETTING_KEYS', 'Settings', 'find_project_root', 'load_settings']
+__all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SETTING_KEYS', 'Settings', 'find_project_root', 'load_settings',
+           'thread_env']
 
 # %% ../../nbs/01_config.ipynb #fbd7d6cf
 SETTINGS_FILE = "settings.ini"
@@ -28,6 +29,7 @@ class Settings:
     tracking_uri: str = "sqlite:///mlflow.db"  # MLflow store; relative SQLite paths resolve against root
     artifact_dir: Path = Path("mlartifacts")  # where MLflow keeps run artifacts for a local store
     seed: int = 42                      # one seed for splits, models and bootstraps
+    threads: int = 1                    # threads per run for XGBoost, PyTorch and BLAS; 0 = one per core
     test_fraction: float = 0.25         # share of the time range held out for testing
     split_gap_days: int = 30            # days dropped between train and test (label horizon)
     leakage_action: str = "exclude"     # what a leaky feature does to a run: exclude it, or fail the run
@@ -70,6 +72,7 @@ def _check(values, origin):
         problems.append(f"leakage_action = {values['leakage_action']!r} must be one of {', '.join(LEAKAGE_ACTIONS)}")
     for key in ("test_fraction", "confidence_level"):
         if not 0 < values[key] < 1: problems.append(f"{key} = {values[key]} must be between 0 and 1")
+    if values["threads"] < 0: problems.append(f"threads = {values['threads']} must be 0 (one per core) or more")
     for key in ("bootstrap_resamples", "shap_sample_rows"):
         if values[key] < 1: problems.append(f"{key} = {values[key]} must be at least 1")
     if values["drift_reference_days"] < 1: problems.append(f"drift_reference_days = {values['drift_reference_days']} must be at least 1")
@@ -123,3 +126,10 @@ def load_settings(root=None, environ=None):
         if isinstance(value, Path): values[key] = (root / value).resolve()
     values["tracking_uri"] = _resolve_uri(values["tracking_uri"], root)
     return Settings(root=root, **values)
+
+# %% ../../nbs/01_config.ipynb #11d1a727
+def thread_env(settings):
+    "Environment variables that cap the numeric libraries' thread pools at `settings.threads` (empty for 0)."
+    if not settings.threads: return {}
+    n = str(settings.threads)
+    return {"OMP_NUM_THREADS": n, "OPENBLAS_NUM_THREADS": n, "MKL_NUM_THREADS": n}

@@ -21,7 +21,7 @@ __all__ = ['MODEL_FAMILIES', 'TorchMLPClassifier', 'build_model', 'model_family'
 class TorchMLPClassifier(ClassifierMixin, BaseEstimator):
     "A small PyTorch MLP for binary classification, as a scikit-learn estimator."
     def __init__(self, *, hidden=(64, 32), epochs=40, lr=1e-3, batch_size=256, weight_decay=1e-4,
-                 validation_fraction=0.15, patience=6, random_state=None):
+                 validation_fraction=0.15, patience=6, n_threads=None, random_state=None):
         self.hidden = hidden                    # widths of the hidden ReLU layers
         self.epochs = epochs                    # maximum passes over the training rows
         self.lr = lr                            # Adam learning rate
@@ -29,6 +29,7 @@ class TorchMLPClassifier(ClassifierMixin, BaseEstimator):
         self.weight_decay = weight_decay
         self.validation_fraction = validation_fraction  # tail of the (time-ordered) training rows used for early stopping
         self.patience = patience                # epochs without validation improvement before stopping
+        self.n_threads = n_threads              # torch intra-op threads; None leaves torch's default
         self.random_state = random_state
 
     def _network(self, n_in):
@@ -44,6 +45,7 @@ class TorchMLPClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.unique(y)
         if len(self.classes_) != 2: raise ModelError(f"TorchMLPClassifier needs two classes in the target, got {self.classes_.tolist()}.")
         if not np.isfinite(X).all(): raise ModelError("TorchMLPClassifier got NaN or infinite inputs. Impute them in the preprocessing step.")
+        if self.n_threads: torch.set_num_threads(self.n_threads)
         torch.manual_seed(0 if self.random_state is None else self.random_state)
         yb = (y == self.classes_[1]).astype(np.float32)
         n_val = max(1, int(len(X) * self.validation_fraction))  # rows arrive time-ordered, so the tail is the most recent
@@ -85,23 +87,23 @@ class TorchMLPClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X): return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
 
-# %% ../../nbs/06_models.ipynb #cbb878e3
-def _xgboost(random_state, **params):
+# %% ../../nbs/06_models.ipynb #1e16ec73
+def _xgboost(random_state, n_jobs, **params):
     from xgboost import XGBClassifier
-    return XGBClassifier(**{"n_estimators": 300, "max_depth": 4, "learning_rate": 0.05, "subsample": 0.9,
-                            "colsample_bytree": 0.9, "tree_method": "hist", "n_jobs": 2, "random_state": random_state, **params})
+    return XGBClassifier(**{"n_estimators": 300, "max_depth": 4, "learning_rate": 0.05, "subsample": 0.9, "colsample_bytree": 0.9,
+                            "tree_method": "hist", "n_jobs": n_jobs, "random_state": random_state, **params})
 
 MODEL_FAMILIES = {
-    "baseline": ("scikit-learn", lambda random_state, **p: LogisticRegression(**{"max_iter": 1000, "C": 1.0, "random_state": random_state, **p})),
+    "baseline": ("scikit-learn", lambda random_state, n_jobs, **p: LogisticRegression(**{"max_iter": 1000, "C": 1.0, "random_state": random_state, **p})),
     "xgboost": ("xgboost", _xgboost),
-    "mlp": ("pytorch", lambda random_state, **p: TorchMLPClassifier(random_state=random_state, **p)),
+    "mlp": ("pytorch", lambda random_state, n_jobs, **p: TorchMLPClassifier(random_state=random_state, n_threads=n_jobs, **p)),
 }
 
-def build_model(name, *, numeric, categorical, random_state=None, params=None):
-    "A Pipeline of preprocessing plus the estimator called `name`."
+def build_model(name, *, numeric, categorical, random_state=None, n_jobs=None, params=None):
+    "A Pipeline of preprocessing plus the estimator called `name`; `n_jobs` caps its threads (None: the library's default)."
     if name not in MODEL_FAMILIES:
         raise ModelError(f"Unknown model {name!r}. Available models: {', '.join(MODEL_FAMILIES)}.")
-    try: estimator = MODEL_FAMILIES[name][1](random_state, **(params or {}))
+    try: estimator = MODEL_FAMILIES[name][1](random_state, n_jobs, **(params or {}))
     except TypeError as exc: raise ModelError(f"Bad parameters for model {name!r}: {exc}.") from None
     pre = ColumnTransformer([("num", StandardScaler(), list(numeric)),
                              ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), list(categorical))],

@@ -96,7 +96,8 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
         tracker.log_dict(leakage.to_dict(), "evidence/leakage.json")
         categorical = [c for c in features if c in spec.categorical]
         numeric = [c for c in features if c not in spec.categorical]
-        pipeline = build_model(model, numeric=numeric, categorical=categorical, random_state=settings.seed, params=params)
+        pipeline = build_model(model, numeric=numeric, categorical=categorical, random_state=settings.seed,
+                               n_jobs=settings.threads or None, params=params)
         pipeline.fit(train[features], train[spec.target])
         evaluation = evaluate_classifier(test[spec.target], pipeline.predict_proba(test[features])[:, 1],
                                          resamples=settings.bootstrap_resamples, confidence=settings.confidence_level,

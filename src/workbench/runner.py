@@ -5,10 +5,11 @@
 # %% ../../nbs/14_runner.ipynb #c90a3b22
 from __future__ import annotations
 import json, os, signal, time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd
+from .config import thread_env
 from .data import content_hash, get_spec, load_table, write_atomic
 from .errors import ConfigError, DataError, NotebookRunError, TrackingError
 
@@ -55,6 +56,17 @@ class NotebookRun:
     seconds: float
 
 @contextmanager
+def _environment(extra):
+    "Set environment variables for the duration (a papermill kernel inherits them), then restore them."
+    saved = {k: os.environ.get(k) for k in extra}
+    os.environ.update(extra)
+    try: yield
+    finally:
+        for k, v in saved.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = v
+
+@contextmanager
 def _sigterm_as_interrupt():
     "Turn SIGTERM into KeyboardInterrupt so a scheduler's stop marks the run KILLED."
     def handler(signum, frame): raise KeyboardInterrupt(f"signal {signum}")
@@ -80,6 +92,7 @@ def _keep_contract_result(tracker, run_id, settings):
 def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None):
     "Run an experiment notebook with papermill as one tracked MLflow run; returns a NotebookRun."
     import papermill as pm
+    from traitlets.config import Config
     from workbench.tracking import MlflowTracker
     notebook = Path(notebook).resolve()
     known = check_parameters(notebook, parameters)
@@ -95,13 +108,15 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     params = {**parameters, "run_id": run_id, "experiment": experiment} if {"run_id", "experiment"} <= set(known) else dict(parameters)
     start, failure = time.time(), None
     try:
-        with _sigterm_as_interrupt():
+        with _sigterm_as_interrupt(), _environment(thread_env(settings)):
+            # IPC sockets instead of TCP ports: private to this machine, and no port races between concurrent runs
             pm.execute_notebook(str(notebook), str(tmp), parameters=params, kernel_name="python3", cwd=str(settings.root),
-                                progress_bar=False, log_output=False)
+                                progress_bar=False, log_output=False, config=Config({"KernelManager": {"transport": "ipc"}}))
     except pm.PapermillExecutionError as exc:
         failure = exc
     except KeyboardInterrupt:
         tmp.unlink(missing_ok=True)
+        with suppress(OSError): out_dir.rmdir()  # only if empty
         tracker.set_tags({"workbench.error": "interrupted"}, run_id=run_id)
         tracker.end("KILLED", run_id=run_id)
         raise
