@@ -14,8 +14,8 @@ from .errors import ContractViolation, DataError
 from .data import write_atomic
 
 # %% auto #0
-__all__ = ['build_suite', 'save_suite', 'read_suite', 'ExpectationOutcome', 'ContractReport', 'validate', 'check_contract',
-           'save_contract_report']
+__all__ = ['build_suite', 'save_suite', 'read_suite', 'gx_suite', 'ExpectationOutcome', 'ContractReport', 'gx_context',
+           'validate', 'report_from_result', 'check_contract', 'save_contract_report']
 
 # %% ../../nbs/03_contracts.ipynb #f23e3b8e
 def _jsonable(v):
@@ -79,7 +79,7 @@ def read_suite(path, dataset=None):
         raise DataError(f"Contract {path} is for dataset {suite.get('name')!r}, not {dataset!r}. Use expectations/{dataset}.json.")
     return suite
 
-def _gx_suite(suite, path="<suite>"):
+def gx_suite(suite, path="<suite>"):
     "Turn a suite dict into a GX ExpectationSuite, naming any unknown expectation type."
     import great_expectations as gx
     from great_expectations.expectations.registry import get_expectation_impl
@@ -184,19 +184,25 @@ def _clean(v):
     v = _jsonable(v)
     return None if isinstance(v, float) and v != v else v
 
-def validate(df, suite, *, source="<frame>"):
-    "Validate `df` against a suite dict with GX; returns a ContractReport."
+def gx_context():
+    "An ephemeral GX context with progress bars and chatty logs off."
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
     for name in ("great_expectations", "great_expectations.data_context.types.base"): logging.getLogger(name).setLevel(logging.WARNING)
-    if df.columns.duplicated().any():
-        raise DataError(f"{source} has duplicated column names {sorted(set(df.columns[df.columns.duplicated()]))}. Rename them upstream.")
-    gx_suite = _gx_suite(suite)
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
-    batch = (ctx.data_sources.add_pandas("workbench").add_dataframe_asset(suite.get("name", "data"))
+    return ctx
+
+def validate(df, suite, *, source="<frame>"):
+    "Validate `df` against a suite dict with GX; returns a ContractReport."
+    if df.columns.duplicated().any():
+        raise DataError(f"{source} has duplicated column names {sorted(set(df.columns[df.columns.duplicated()]))}. Rename them upstream.")
+    batch = (gx_context().data_sources.add_pandas("workbench").add_dataframe_asset(suite.get("name", "data"))
              .add_batch_definition_whole_dataframe("batch").get_batch(batch_parameters={"dataframe": df}))
-    result = batch.validate(gx_suite, result_format="SUMMARY")
+    return report_from_result(batch.validate(gx_suite(suite), result_format="SUMMARY"), suite, source=source, rows=len(df))
+
+def report_from_result(result, suite, *, source, rows):
+    "Flatten a GX ExpectationSuiteValidationResult into a ContractReport."
     raw = _clean(result.to_json_dict())
     outcomes = []
     for r in raw["results"]:
@@ -205,7 +211,7 @@ def validate(df, suite, *, source="<frame>"):
         outcomes.append(ExpectationOutcome(expectation=kind, column=kw.get("column"), severity=cfg.get("severity", "critical"),
                                            success=bool(r["success"]), expected=_describe(kind, kw), observed=_observed(res),
                                            examples=(res.get("partial_unexpected_list") or [])[:5]))
-    return ContractReport(dataset=suite.get("name", "data"), source=str(source), rows=len(df), outcomes=outcomes,
+    return ContractReport(dataset=suite.get("name", "data"), source=str(source), rows=rows, outcomes=outcomes,
                           validated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), gx_result=raw)
 
 def check_contract(df, suite, *, source="<frame>"):
