@@ -44,6 +44,9 @@ def tracking_uri(project):
 def demo_project(tmp_path_factory):
     "A project in which `workbench demo` has run once: (path, completed process)."
     project = make_project(tmp_path_factory.mktemp("demo"))
+    git = lambda *a: subprocess.run(["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *a],
+                                    check=True, capture_output=True)
+    git("init", "-q"); git("add", "."); git("commit", "-qm", "project under test")  # so lineage has a commit to record
     proc = workbench("demo", cwd=project)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return project, proc

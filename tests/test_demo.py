@@ -35,7 +35,8 @@ def test_card_numbers_equal_the_run_metrics(demo_project, model):
         assert row in card
     assert 0.65 < ev.metrics["roc_auc"] < 0.9
     assert meta["data_hash"] == ev.params["data_hash"] == ev.evidence["lineage"]["data_hash"]
-    assert f"`{ev.evidence['lineage']['git_commit']}`" in card or ev.evidence["lineage"]["git_commit"] is None
+    head = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    assert ev.evidence["lineage"]["git_commit"] == head and f"`{head}`" in card
     html = (project / "model_cards" / model / "card.html").read_text()
     assert f"{ev.metrics['roc_auc']:.4f}" in html and "data:image/png;base64," in html
 

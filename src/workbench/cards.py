@@ -195,11 +195,17 @@ def save_card(ev, cards_dir):
     return paths
 
 def verify_card(ev, cards_dir):
-    "Re-render the card from its run and list the lines that differ from the saved card (empty: verified)."
-    name = ev.evidence["model"]["name"]
+    "Re-render the card (Markdown and HTML) from its run; list what differs from the saved files (empty: verified)."
+    name = ev.evidence.get("model", {}).get("name")
+    if not name: raise DataError(f"Run {ev.run_id} registered no model (status {ev.status}), so it has no card to verify.")
     card_dir = Path(cards_dir) / name
-    saved = (card_dir / "card.md").read_text(encoding="utf-8")
-    fresh = render_card(card_context(ev, load_card_fields(card_dir / "card_fields.yaml"),
-                                     incident_links=incident_links(ev.incidents, card_dir)), "md")
-    return [f"{i + 1}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(saved.splitlines(), fresh.splitlines())) if a != b] + \
-           ([f"length differs: {len(saved.splitlines())} vs {len(fresh.splitlines())} lines"] if len(saved.splitlines()) != len(fresh.splitlines()) else [])
+    if not (card_dir / "card.md").is_file():
+        raise DataError(f"No card at {card_dir / 'card.md'}. Write it with `workbench card {ev.run_id}`.")
+    context = card_context(ev, load_card_fields(card_dir / "card_fields.yaml"), incident_links=incident_links(ev.incidents, card_dir))
+    saved, fresh = (card_dir / "card.md").read_text(encoding="utf-8").splitlines(), render_card(context, "md").splitlines()
+    diffs = [f"card.md line {i + 1}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(saved, fresh)) if a != b]
+    if len(saved) != len(fresh): diffs.append(f"card.md has {len(saved)} lines, the run renders {len(fresh)}")
+    html = card_dir / "card.html"
+    if not html.is_file() or html.read_text(encoding="utf-8") != render_card(context, "html", plot_png=ev.images.get("plots/shap_importance.png")):
+        diffs.append("card.html differs from the card the run renders")
+    return diffs

@@ -8,9 +8,10 @@ from dataclasses import dataclass, asdict
 import numpy as np
 from scipy import stats
 from sklearn import metrics as skm
+from .errors import DataError
 
 # %% auto #0
-__all__ = ['METRICS', 'MetricEstimate', 'Evaluation', 'evaluate_classifier']
+__all__ = ['METRICS', 'RANKING', 'MetricEstimate', 'Evaluation', 'evaluate_classifier']
 
 # %% ../../nbs/07_evaluate.ipynb #4d5bdad6
 METRICS = {
@@ -20,6 +21,8 @@ METRICS = {
     "brier": ("Brier score", skm.brier_score_loss),
     "accuracy": ("accuracy at 0.5", lambda y, p: skm.accuracy_score(y, p >= 0.5)),
 }
+
+RANKING = {"roc_auc", "average_precision"}  # undefined when the labels hold one class
 
 @dataclass
 class MetricEstimate:
@@ -55,13 +58,16 @@ def evaluate_classifier(y_true, y_score, *, resamples=1000, confidence=0.95, ran
     "Metrics of scores against binary labels, with percentile bootstrap CIs."
     y, p = np.asarray(y_true).astype(int), np.asarray(y_score, dtype=float)
     names = list(METRICS)
+    if y.min() == y.max(): raise DataError(f"The labels hold one class only ({y[0]}); ranking metrics need both. Evaluate on more rows.")
     def statistic(yy, pp):
-        if yy.min() == yy.max(): return np.full(len(names), np.nan)  # a resample with one class has no AUC
-        return np.array([METRICS[k][1](yy, pp) for k in names])
+        one_class = yy.min() == yy.max()  # a small resample can draw one class: AUC and AP are undefined there, the rest are not
+        return np.array([np.nan if one_class and k in RANKING else METRICS[k][1](yy, pp) for k in names])
     res = stats.bootstrap((y, p), statistic, paired=True, vectorized=False, n_resamples=resamples,
                           confidence_level=confidence, method="percentile", random_state=random_state)
+    alpha = (1 - confidence) / 2  # percentiles over the defined resamples only
+    low, high = np.nanquantile(res.bootstrap_distribution, [alpha, 1 - alpha], axis=-1)
     point = statistic(y, p)
     est = {k: MetricEstimate(name=METRICS[k][0], value=round(float(point[i]), 6),
-                             ci_low=round(float(res.confidence_interval.low[i]), 6), ci_high=round(float(res.confidence_interval.high[i]), 6))
+                             ci_low=round(float(low[i]), 6), ci_high=round(float(high[i]), 6))
            for i, k in enumerate(names)}
     return Evaluation(metrics=est, n_rows=len(y), positive_rate=round(float(y.mean()), 6), confidence=confidence, resamples=resamples)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, asdict
 import numpy as np
 import pandas as pd
 from sklearn.metrics import roc_auc_score
+from sklearn.preprocessing import TargetEncoder
 from .errors import LeakageError
 
 # %% auto #0
@@ -46,7 +47,9 @@ def univariate_auc(X, y, categorical=()):
     for col in X.columns:
         s = X[col]
         if col in categorical or not pd.api.types.is_numeric_dtype(s):
-            score = s.astype(str).map(pd.Series(y, index=s.index).groupby(s.astype(str)).mean())
+            # cross-fitted: an in-sample category mean would make any high-cardinality column (zip code, free text) look like a leak
+            score = pd.Series(TargetEncoder(target_type="binary", cv=5, random_state=0)
+                              .fit_transform(s.astype(str).to_frame(), y)[:, 0], index=s.index)
         else:
             score = s.fillna(s.median())
         auc = roc_auc_score(y, score.to_numpy(dtype=float))

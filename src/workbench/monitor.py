@@ -15,6 +15,7 @@ from .errors import DataError
 from .data import content_hash, write_atomic
 from .contracts import ContractReport, validate
 from .evaluate import Evaluation, evaluate_classifier
+from .schema import UNIT_EXAMPLES, power_of_ten
 
 # %% auto #0
 __all__ = ['EPSILON', 'bin_edges', 'psi', 'categorical_psi', 'FeatureDrift', 'compute_drift', 'scale_power', 'diagnose',
@@ -101,16 +102,12 @@ def compute_drift(reference, batch, *, numeric, categorical, psi_alert=0.2, ks_a
     out += [_categorical_drift(c, reference[c], batch[c], psi_alert) for c in categorical]
     return sorted(out, key=lambda d: (-d.psi, d.feature))
 
-# %% ../../nbs/12_monitor.ipynb #5bee1315
-_UNIT_EXAMPLES = {2: "cents instead of dollars", 3: "milliseconds instead of seconds, or grams instead of kilograms",
-                  -2: "dollars instead of cents", -3: "seconds instead of milliseconds, or kilograms instead of grams"}
+# %% ../../nbs/12_monitor.ipynb #3878435d
+_UNIT_EXAMPLES = UNIT_EXAMPLES
 
 def scale_power(drift, *, tolerance=0.05):
     "The power of ten (>= 1 or <= -1) a numeric feature's median moved by, within `tolerance`; else None."
-    r = drift.scale_ratio
-    if drift.kind != "numeric" or r is None or r <= 0: return None
-    k = round(math.log10(r))
-    return k if k != 0 and abs(r / 10 ** k - 1) <= tolerance else None
+    return power_of_ten(drift.scale_ratio, tolerance=tolerance) if drift.kind == "numeric" else None
 
 def _num(x):
     "A number for a sentence: up to 4 significant digits, no exponent for everyday sizes."
@@ -228,8 +225,9 @@ def monitor_batch(reference, batch, *, spec, suite, numeric, categorical, psi_al
         if not contract.success: reasons.append("the model was not scored because the batch breaks its contract")
         elif spec.target in batch.columns:
             rows = batch[batch[spec.target].notna()]
-            scores = model.predict_proba(rows[[*numeric, *categorical]])[:, 1]
-            performance = evaluate_classifier(rows[spec.target], scores, resamples=resamples, confidence=confidence, random_state=random_state)
+            if rows[spec.target].nunique() == 2:  # labels of one class only: no ranking metric exists, so none is reported
+                scores = model.predict_proba(rows[[*numeric, *categorical]])[:, 1]
+                performance = evaluate_classifier(rows[spec.target], scores, resamples=resamples, confidence=confidence, random_state=random_state)
     return MonitorReport(dataset=spec.name, model=model_name or (type(model).__name__ if model is not None else None), run_id=run_id,
                          batch_source=str(source), batch_rows=len(batch), batch_hash=content_hash(batch), reference_rows=len(reference),
                          contract=contract, drift=drift, performance=performance, alert=bool(reasons), reasons=reasons,
@@ -270,5 +268,6 @@ def save_monitor_report(report, reports_dir):
     "Write the report as JSON and Markdown under reports_dir/monitoring/; returns {'json': path, 'md': path}."
     stamp = report.created_at.replace(":", "").replace("-", "").replace("+0000", "Z")
     base = Path(reports_dir) / "monitoring" / f"{report.dataset}-{report.batch_name}-{stamp}"
-    return {"json": write_atomic(base.with_suffix(".json"), json.dumps(report.to_dict(), indent=2) + "\n"),
-            "md": write_atomic(base.with_suffix(".md"), render_monitor_report(report))}
+    # not with_suffix: a batch called churn_2025.06.csv would lose ".06-<stamp>" and overwrite the May report
+    return {"json": write_atomic(base.parent / f"{base.name}.json", json.dumps(report.to_dict(), indent=2) + "\n"),
+            "md": write_atomic(base.parent / f"{base.name}.md", render_monitor_report(report))}

@@ -5,6 +5,7 @@
 # %% ../../nbs/10_pipeline.ipynb #d334ed04
 from __future__ import annotations
 import platform, subprocess, sys
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 import pandas as pd
@@ -85,7 +86,8 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
         splitter, strategy = split_for(spec, settings)
         if spec.time: df = df.sort_values(spec.time, kind="stable").reset_index(drop=True)
         train_idx, test_idx = next(splitter.split(df, groups=df[spec.entity] if spec.entity else None))
-        manifest = check_split(make_manifest(df, train_idx, test_idx, spec, strategy=strategy))
+        manifest = check_split(make_manifest(df, train_idx, test_idx, spec, strategy=strategy,
+                                             required_gap_days=settings.split_gap_days if spec.time else None))
         tracker.log_dict(manifest.to_dict(), "evidence/split_manifest.json")
         train, test = df.iloc[train_idx], df.iloc[test_idx]
         features = spec.feature_columns(df)
@@ -123,8 +125,8 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
         tracker.set_tags({"workbench.registered_model": registered["name"], "workbench.model_version": registered["version"]})
         tracker.end("FINISHED")
     except BaseException as exc:
-        tracker.set_tags({"workbench.error": f"{type(exc).__name__}: {str(exc)[:4000]}"})
-        tracker.end("KILLED" if isinstance(exc, KeyboardInterrupt) else "FAILED")
+        with suppress(Exception): tracker.set_tags({"workbench.error": f"{type(exc).__name__}: {str(exc)[:4000]}"})
+        with suppress(Exception): tracker.end("KILLED" if isinstance(exc, KeyboardInterrupt) else "FAILED")
         raise
     return RunResult(run_id=run_id, experiment=experiment, model=model, registered=registered, evaluation=evaluation,
                      manifest=manifest, contract=contract, leakage=leakage, importance=importance, data_hash=data_hash, features=features)

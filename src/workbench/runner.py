@@ -96,6 +96,9 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     from workbench.tracking import MlflowTracker
     notebook = Path(notebook).resolve()
     known = check_parameters(notebook, parameters)
+    if not {"run_id", "experiment"} <= set(known):
+        raise ConfigError(f"{notebook.name} must declare `run_id` and `experiment` in its parameters cell, so that the notebook "
+                          "records into the run the runner tracks. See nbs/experiments/train.ipynb.")
     dataset = parameters.get("dataset", default_value(known, "dataset")) or "data"
     experiment = experiment or f"{dataset}-{notebook.stem}"
     tracker = tracker or MlflowTracker(settings.tracking_uri, settings.artifact_dir)
@@ -105,7 +108,7 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     out_dir = settings.reports_dir / "experiments" / experiment / run_id
     out_dir.mkdir(parents=True, exist_ok=True)
     final, html, tmp = out_dir / notebook.name, out_dir / f"{notebook.stem}.html", out_dir / f".{notebook.stem}.running.ipynb"
-    params = {**parameters, "run_id": run_id, "experiment": experiment} if {"run_id", "experiment"} <= set(known) else dict(parameters)
+    params = {**parameters, "run_id": run_id, "experiment": experiment}
     start, failure = time.time(), None
     try:
         with _sigterm_as_interrupt(), _environment(thread_env(settings)):
@@ -126,10 +129,17 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
         tracker.end("FAILED", run_id=run_id)
         raise NotebookRunError(f"Could not execute {rel}: {type(exc).__name__}: {exc}", run_id=run_id) from exc
     os.replace(tmp, final)
-    contract = _keep_contract_result(tracker, run_id, settings)
-    _export_html(final, html)
-    tracker.log_file(final, "notebook", run_id=run_id)
-    tracker.log_file(html, "notebook", run_id=run_id)
+    try:
+        contract = _keep_contract_result(tracker, run_id, settings)
+        _export_html(final, html)
+        tracker.log_file(final, "notebook", run_id=run_id)
+        tracker.log_file(html, "notebook", run_id=run_id)
+    except Exception as exc:
+        with suppress(Exception):
+            tracker.set_tags({"workbench.error": f"after execution: {type(exc).__name__}: {exc}"[:4000]}, run_id=run_id)
+            tracker.end("FAILED", run_id=run_id)
+        raise NotebookRunError(f"{rel} ran, but recording its outputs failed: {type(exc).__name__}: {exc}. "
+                               f"The executed notebook is at {final}; MLflow run {run_id} is marked FAILED.", run_id=run_id) from exc
     if failure is not None:
         evalue = str(failure.evalue)
         tracker.set_tags({"workbench.error": f"cell {failure.exec_count}: {failure.ename}: {evalue}"[:4000],

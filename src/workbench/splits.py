@@ -50,6 +50,7 @@ class SplitManifest:
     train_time: tuple = (None, None)   # (first, last) timestamp in train, ISO strings
     test_time: tuple = (None, None)
     gap_days: float | None = None      # observed days between last train row and first test row
+    required_gap_days: float | None = None  # the gap the split was asked for; check_split holds it to that
     entity_overlap: int = 0
     entity_examples: list = field(default_factory=list)
     duplicate_overlap: int = 0
@@ -66,10 +67,10 @@ class SplitManifest:
 
 def _iso(t): return None if pd.isna(t) else pd.Timestamp(t).isoformat()
 
-def make_manifest(df, train_idx, test_idx, spec, *, strategy):
+def make_manifest(df, train_idx, test_idx, spec, *, strategy, required_gap_days=None):
     "Measure a split of `df` (declared by `spec`) into a SplitManifest."
     train, test = df.iloc[train_idx], df.iloc[test_idx]
-    m = SplitManifest(strategy=strategy, train_rows=len(train), test_rows=len(test))
+    m = SplitManifest(strategy=strategy, train_rows=len(train), test_rows=len(test), required_gap_days=required_gap_days)
     if spec.time:
         m.train_time, m.test_time = (_iso(train[spec.time].min()), _iso(train[spec.time].max())), (_iso(test[spec.time].min()), _iso(test[spec.time].max()))
         if len(train) and len(test): m.gap_days = round((test[spec.time].min() - train[spec.time].max()) / pd.Timedelta(days=1), 3)
@@ -95,5 +96,8 @@ def check_split(m):
         problems.append(f"{m.duplicate_overlap} test rows duplicate a training row's features. Deduplicate before splitting")
     if m.gap_days is not None and m.gap_days <= 0:
         problems.append(f"test starts {m.test_time[0]}, not after the last training row {m.train_time[1]}. Use a time-ordered split")
+    elif m.gap_days is not None and m.required_gap_days and m.gap_days < m.required_gap_days:
+        problems.append(f"only {m.gap_days} days separate train and test, less than the {m.required_gap_days} required. "
+                        "Labels that look ahead leak across a short gap: drop the rows in between")
     if problems: raise LeakageError("Leaky split: " + "; ".join(problems) + ".", findings=problems)
     return m
