@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-notebooks test-pytest check-export clean
+.PHONY: setup demo test test-notebooks test-pytest check-export postgres bench clean
 
 setup: $(STAMP)
 
@@ -38,8 +38,17 @@ check-export: setup
 	  git status --short -- src nbs; exit 1; fi
 	@echo "nbdev-export and nbdev-clean: src/workbench is in sync with nbs/, and the notebooks are clean"
 
-test-pytest: setup
+# The SQL contract tests start their own PostgreSQL server (tests/postgres.py); install the server when missing.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "PostgreSQL not found and not root: tests/test_sql.py will skip (install Debian's postgresql package)"; fi; fi
+
+test-pytest: setup postgres
 	$(BIN)/pytest -n 2 --dist loadgroup
+
+bench: setup postgres
+	$(BIN)/python benchmarks/bench_contracts.py
 
 clean:
 	rm -rf data reports mlflow.db mlartifacts model_cards/*/card.md model_cards/*/card.html model_cards/*/shap_importance.png

@@ -36,7 +36,11 @@ def test_environment_overrides_settings(tmp_path):
     (b"", "is empty"),
     (b"customer_id,churned\n", "has a header but no rows"),
     ("customer_id,churned\n1,caf\xe9\n".encode("latin-1"), "is not UTF-8"),
-])
+    (b"customer_id,churned,churned\n1,0,0\n", "repeats the column names ['churned']"),
+    (b"customer_id;churned\n1;0\n", "looks separated by semicolons"),
+    (b"customer_id,usage_gb\n1,2.5\n2,inf\n", "'usage_gb' of batch.csv holds 1 infinite values"),
+    (b"customer_id,usage_gb\n" + b"".join(b"%d,%d.5\n" % (i, i) for i in range(30)) + b"31,about 3\n", "'usage_gb' of batch.csv mixes numbers and text"),
+], ids=["missing", "empty", "header-only", "latin-1", "repeated-header", "semicolons", "infinity", "mixed-types"])
 def test_bad_data_files_fail_with_one_line(tmp_path, content, expected):
     make_project(tmp_path)
     if content is not None: (tmp_path / "batch.csv").write_bytes(content)
@@ -62,3 +66,41 @@ def test_contract_init_writes_a_reviewable_suite(tmp_path):
     suite = json.loads((tmp_path / "expectations" / "churn.json").read_text())
     shipped = json.loads((make_project.__globals__["ROOT"] / "expectations" / "churn.json").read_text())
     assert suite == shipped  # the committed contract is exactly what the profiler writes for the demo data
+
+
+def _demo_batch(tmp_path, change):
+    "The clean next-month demo batch with one upstream change applied, written as batch.csv."
+    import pandas as pd
+    from workbench.data import generate_next_month
+    df = change(generate_next_month(drift=False))  # the month after the reference the contract was profiled from
+    df.to_csv(tmp_path / "batch.csv", index=False)
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda df: df.assign(usage_gb=df.usage_gb.where(df.index % 7 != 0)), r"critical\s+usage_gb\s+column_values_to_not_be_null\s+no nulls"),
+    (lambda df: df.rename(columns={"region": "sales_region"}), "probably renamed from 'region' to 'sales_region'"),
+    (lambda df: df.assign(monthly_charges=df.monthly_charges * 100), "'monthly_charges' is about 100x its recorded scale"),
+    (lambda df: df.assign(support_calls=df.support_calls.astype(str) + " calls"), "'support_calls' changed type from integer to string"),
+    (lambda df: df.drop(columns=["usage_gb"]), "Columns removed: usage_gb."),
+], ids=["nulls", "renamed", "unit-change", "type-change", "removed"])
+def test_schema_changes_are_violations_with_a_plain_diagnosis(tmp_path, change, expected):
+    import re
+    make_project(tmp_path)
+    _demo_batch(tmp_path, change)
+    proc = workbench("contract", "check", "batch.csv", "--name", "churn", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert re.search(expected, proc.stdout), proc.stdout
+    assert list((tmp_path / "reports" / "contracts").glob("churn-batch-*.html"))
+
+
+@pytest.mark.parametrize("suite_text, expected", [
+    ('{"name": "sales", "expectations": []}', "is for dataset 'sales', not 'churn'"),
+    ('{"name": "churn", "expectations": [{"type": "expect_column_to_sparkle", "kwargs": {"column": "region"}}]}',
+     "unknown type 'expect_column_to_sparkle'"),
+])
+def test_a_bad_suite_is_bad_input(tmp_path, suite_text, expected):
+    make_project(tmp_path)
+    _demo_batch(tmp_path, lambda df: df)
+    (tmp_path / "expectations" / "churn.json").write_text(suite_text)
+    proc = workbench("contract", "check", "batch.csv", "--name", "churn", cwd=tmp_path)
+    assert proc.returncode == 2 and expected in proc.stderr

@@ -54,12 +54,18 @@ def cmd_contract(args, settings):
         _say(f"wrote {_rel(path, settings)}: {len(suite['expectations'])} expectations profiled from {len(df)} rows of {args.data}")
         return 0
     suite = read_suite(path, args.name)
-    declared = (suite.get("meta") or {}).get("dataset")  # `contract init` records the dataset's structure in the suite
-    spec = DatasetSpec.from_dict(declared) if declared else DATASETS.get(args.name)
-    df = load_table(args.data, spec)
-    report = validate(df, suite, source=args.data)
+    if "://" in args.data:  # a SQLAlchemy URL: the expectations run inside the database
+        from workbench.sql import validate_sql
+        if bool(args.table) == bool(args.query):
+            raise ConfigError("A database source needs exactly one of --table NAME or --query 'SELECT ...'.")
+        report = validate_sql(args.data, suite, table=args.table, query=args.query)
+    else:
+        declared = (suite.get("meta") or {}).get("dataset")  # `contract init` records the dataset's structure in the suite
+        spec = DatasetSpec.from_dict(declared) if declared else DATASETS.get(args.name)
+        report = validate(load_table(args.data, spec), suite, source=args.data)
     saved = save_contract_report(report, settings.reports_dir)
-    _say(report.summary(), *([report.table()] if report.failures or report.warnings else []), f"result: {_rel(saved, settings)}")
+    _say(report.summary(), *([report.table()] if report.failures or report.warnings else []), *(f"- {d}" for d in report.diagnoses),
+         f"result: {_rel(saved['json'], settings)}", f"report: {_rel(saved['html'], settings)}")
     return 0 if report.success else 1
 
 def _parse_params(pairs, notebook):
@@ -127,7 +133,7 @@ def cmd_demo(args, settings):
     _say("== 2. contract")
     suite = read_suite(settings.expectations_dir / "churn.json", "churn")
     report = validate(load_table(paths["reference"], CHURN), suite, source=_rel(paths["reference"], settings))
-    _say(f"   {report.summary()}", f"   result: {_rel(save_contract_report(report, settings.reports_dir), settings)}")
+    _say(f"   {report.summary()}", f"   report: {_rel(save_contract_report(report, settings.reports_dir)['html'], settings)}")
     if not report.success:
         _say(report.table())
         return 1
@@ -162,9 +168,11 @@ def build_parser():
     g.set_defaults(func=cmd_generate)
     c = sub.add_parser("contract", help="create or check a data contract")
     c.add_argument("action", choices=["init", "check"])
-    c.add_argument("data", help="CSV or Parquet file")
+    c.add_argument("data", help="CSV or Parquet file, or a SQLAlchemy URL (check only: with --table or --query)")
     c.add_argument("--name", required=True, help="dataset name: expectations/NAME.json")
     c.add_argument("--target"); c.add_argument("--time"); c.add_argument("--entity")
+    c.add_argument("--table", help="table to check, when DATA is a database URL")
+    c.add_argument("--query", help="SELECT query to check, when DATA is a database URL")
     c.set_defaults(func=cmd_contract)
     r = sub.add_parser("run", help="execute an experiment notebook with papermill and write its model card")
     r.add_argument("notebook")

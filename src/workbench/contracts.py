@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_contracts.ipynb #605d1dae
 from __future__ import annotations
-import json, logging
+import html, json, logging, re
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,10 +12,12 @@ import numpy as np
 import pandas as pd
 from .errors import ContractViolation, DataError
 from .data import write_atomic
+from .schema import diagnose_schema, type_kind, type_name_kind
 
 # %% auto #0
-__all__ = ['build_suite', 'save_suite', 'read_suite', 'gx_suite', 'ExpectationOutcome', 'ContractReport', 'gx_context',
-           'validate', 'report_from_result', 'check_contract', 'save_contract_report']
+__all__ = ['TYPE_NAMES', 'TYPE_EXPECTATIONS', 'CONTRACT_HTML', 'build_suite', 'save_suite', 'read_suite', 'gx_suite',
+           'ExpectationOutcome', 'ContractReport', 'gx_context', 'validate', 'report_from_result', 'check_contract',
+           'render_contract_html', 'save_contract_report']
 
 # %% ../../nbs/03_contracts.ipynb #f23e3b8e
 def _jsonable(v):
@@ -28,33 +30,53 @@ def _jsonable(v):
 def _expectation(kind, meta, severity="critical", **kwargs):
     return {"type": kind, "kwargs": {k: _jsonable(v) for k, v in kwargs.items()}, "meta": meta, "severity": severity}
 
+# pandas dtype names (as GX 1.x checks them) and SQL type names, so one suite serves files, frames and tables
+TYPE_NAMES = {
+    "integer": ["int64", "int32", "int16", "Int64", "Int32", "INTEGER", "BIGINT", "SMALLINT"],
+    "float": ["float64", "float32", "Float64", "FLOAT", "REAL", "DOUBLE", "DOUBLE_PRECISION", "NUMERIC"],
+    "string": ["object", "str", "TEXT", "VARCHAR", "CHAR", "STRING"],
+    "datetime": ["datetime64[ns]", "datetime64[us]", "datetime64[ms]", "datetime64[s]", "TIMESTAMP", "DATETIME", "DATE"],
+    "boolean": ["bool", "boolean", "BOOLEAN"],
+}
+
 def build_suite(df, spec, *, margin=0.1, max_categories=20, row_band=(0.5, 2.0)):
     "Profile a reference frame into a GX suite dict (our profiler: GX 1.x has none)."
-    exps = [_expectation("expect_table_columns_to_match_ordered_list", {"observed": list(df.columns)}, column_list=list(df.columns))]
     n = len(df)
-    exps.append(_expectation("expect_table_row_count_to_be_between", {"observed": n}, severity="warning",
-                             min_value=int(n * row_band[0]), max_value=int(n * row_band[1])))
+    exps = [_expectation("expect_table_columns_to_match_ordered_list", {"observed": list(df.columns)}, column_list=list(df.columns)),
+            _expectation("expect_table_row_count_to_be_between", {"observed": n}, severity="warning",
+                         min_value=int(n * row_band[0]), max_value=int(n * row_band[1]))]
+    if spec.entity and spec.time and not df.duplicated([spec.entity, spec.time]).any():
+        exps.append(_expectation("expect_compound_columns_to_be_unique", {"observed": "unique in the reference"},
+                                 column_list=[spec.entity, spec.time]))
     for col in df.columns:
-        s = df[col]
+        s, kind = df[col], type_kind(df[col])
         nulls = float(s.isna().mean())
+        if kind in TYPE_NAMES:
+            exps.append(_expectation("expect_column_values_to_be_in_type_list", {"observed_kind": kind, "observed_dtype": str(s.dtype)},
+                                     column=col, type_list=TYPE_NAMES[kind]))
         if nulls == 0: exps.append(_expectation("expect_column_values_to_not_be_null", {"observed_null_fraction": 0.0}, column=col))
         else: exps.append(_expectation("expect_column_values_to_not_be_null", {"observed_null_fraction": round(nulls, 4)},
                                        column=col, mostly=round(max(0.0, 1 - 2 * nulls), 4)))
         if col == spec.entity: continue
-        if pd.api.types.is_datetime64_any_dtype(s):
-            continue  # time bounds move with every batch; the split checks ordering
-        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s) and s.nunique() > 2:
-            lo, hi = float(s.min()), float(s.max())
-            pad = (hi - lo) * margin
+        if kind == "datetime":
+            lo = s.min()
+            exps.append(_expectation("expect_column_values_to_be_between", {"observed_min": lo.isoformat(), "observed_max": s.max().isoformat()},
+                                     severity="warning", column=col, min_value=lo.isoformat()))
+            if s.is_monotonic_increasing:
+                exps.append(_expectation("expect_column_values_to_be_increasing", {"observed": "non-decreasing in the reference"},
+                                         severity="warning", column=col))
+        elif kind in ("integer", "float") and s.nunique() > 2:
             q = s.quantile([0.01, 0.5, 0.99])
+            lo, hi = float(s.min()), float(s.max())
+            pad = (hi - lo) * margin  # a share of the full observed range: a share of the 1-99% spread flagged clean months of a heavy-tailed feature
             exps.append(_expectation("expect_column_values_to_be_between",
-                                     {"observed_min": lo, "observed_max": hi, "observed_p01": float(q.iloc[0]),
+                                     {"observed_kind": kind, "observed_min": lo, "observed_max": hi, "observed_p01": float(q.iloc[0]),
                                       "observed_median": float(q.iloc[1]), "observed_p99": float(q.iloc[2]), "margin": margin},
-                                     column=col, min_value=round(lo - pad, 6) if lo < 0 or lo - pad >= 0 else 0.0, max_value=round(hi + pad, 6)))
-        elif s.nunique() <= max_categories:
+                                     column=col, min_value=round(max(lo - pad, 0.0) if lo >= 0 else lo - pad, 6), max_value=round(hi + pad, 6)))
+        elif kind in ("string", "boolean", "integer") and s.nunique() <= max_categories:
             values = sorted(s.dropna().unique().tolist(), key=str)
             exps.append(_expectation("expect_column_values_to_be_in_set",
-                                     {"observed_counts": {str(k): int(v) for k, v in s.value_counts().items()}},
+                                     {"observed_kind": kind, "observed_counts": {str(k): int(v) for k, v in s.value_counts().items()}},
                                      column=col, value_set=[_jsonable(v) for v in values]))
     return {"name": spec.name, "expectations": exps,
             "meta": {"dataset": spec.to_dict(), "profiled_rows": n, "generated_by": "workbench.contracts.build_suite",
@@ -115,6 +137,7 @@ class ContractReport:
     rows: int
     outcomes: list                 # ExpectationOutcome per expectation
     validated_at: str = ""
+    diagnoses: list = field(default_factory=list)  # plain sentences on how the schema moved (workbench.schema)
     gx_result: dict = field(default_factory=dict, repr=False)  # GX's own result, kept for audit
 
     @property
@@ -126,11 +149,12 @@ class ContractReport:
 
     def to_dict(self):
         return {"dataset": self.dataset, "source": self.source, "rows": self.rows, "success": self.success,
-                "validated_at": self.validated_at, "outcomes": [asdict(o) for o in self.outcomes], "gx_result": self.gx_result}
+                "validated_at": self.validated_at, "outcomes": [asdict(o) for o in self.outcomes], "diagnoses": self.diagnoses,
+                "gx_result": self.gx_result}
     @classmethod
     def from_dict(cls, d):
         return cls(dataset=d["dataset"], source=d["source"], rows=d["rows"], validated_at=d.get("validated_at", ""),
-                   outcomes=[ExpectationOutcome(**o) for o in d["outcomes"]], gx_result=d.get("gx_result", {}))
+                   outcomes=[ExpectationOutcome(**o) for o in d["outcomes"]], diagnoses=d.get("diagnoses", []), gx_result=d.get("gx_result", {}))
 
     def summary(self):
         "One line: verdict and counts."
@@ -140,11 +164,11 @@ class ContractReport:
 
     def table(self):
         "Plain-text table of failed and warning expectations."
-        rows = [(o.severity, o.column or "(table)", o.expectation.replace("expect_", ""), o.expected, o.observed)
-                for o in self.failures + self.warnings]
+        rows = [(o.severity, o.column or "(table)", o.expectation.replace("expect_", ""), o.expected, o.observed,
+                 ", ".join(map(str, o.examples[:3]))) for o in self.failures + self.warnings]
         if not rows: return "no failed expectations"
-        head = ("severity", "column", "expectation", "expected", "observed")
-        widths = [min(60, max(len(str(r[i])) for r in rows + [head])) for i in range(5)]
+        head = ("severity", "column", "expectation", "expected", "observed", "e.g.")
+        widths = [min(60, max(len(str(r[i])) for r in rows + [head])) for i in range(len(head))]
         fmt = lambda r: "  ".join(str(v)[:60].ljust(w) for v, w in zip(r, widths)).rstrip()
         return "\n".join([fmt(head), fmt(tuple("-" * w for w in widths))] + [fmt(r) for r in rows])
 
@@ -154,7 +178,8 @@ class ContractReport:
         rows = "".join(f"<tr><td>{o.severity}</td><td>{o.column or '(table)'}</td><td>{o.expectation}</td>"
                        f"<td>{o.expected}</td><td>{o.observed}</td></tr>" for o in bad)
         table = f"<table><tr><th>severity</th><th>column</th><th>expectation</th><th>expected</th><th>observed</th></tr>{rows}</table>" if bad else ""
-        return f"<p><b>{self.summary()}</b></p>{table}"
+        notes = "".join(f"<li>{html.escape(d)}</li>" for d in self.diagnoses)
+        return f"<p><b>{self.summary()}</b></p>{table}" + (f"<ul>{notes}</ul>" if notes else "")
 
 # %% ../../nbs/03_contracts.ipynb #3ce3bf0f
 def _describe(kind, kw):
@@ -193,13 +218,33 @@ def gx_context():
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     return ctx
 
+TYPE_EXPECTATIONS = ("expect_column_values_to_be_of_type", "expect_column_values_to_be_in_type_list")
+
+def _type_outcome(e, df):
+    "Judge a type expectation by kind (integer, float, string, datetime, boolean) from the column's dtype."
+    kw = e.get("kwargs", {})
+    col, names = kw.get("column"), [kw["type_"]] if kw.get("type_") else list(kw.get("type_list") or [])
+    wanted = sorted({type_name_kind(n) for n in names} - {None})
+    present = col in df.columns
+    actual = type_kind(df[col]) if present else None
+    return ExpectationOutcome(expectation=e["type"], column=col, severity=e.get("severity", "critical"),
+                              success=present and actual in wanted, expected="type " + " or ".join(wanted),
+                              observed=f"{df[col].dtype} ({actual})" if present else "column missing",
+                              examples=[_jsonable(v) for v in df[col].dropna().head(3)] if present and actual not in wanted else [])
+
 def validate(df, suite, *, source="<frame>"):
     "Validate `df` against a suite dict with GX; returns a ContractReport."
     if df.columns.duplicated().any():
         raise DataError(f"{source} has duplicated column names {sorted(set(df.columns[df.columns.duplicated()]))}. Rename them upstream.")
+    typed = [e.get("type") in TYPE_EXPECTATIONS for e in suite["expectations"]]
+    gx_part = {**suite, "expectations": [e for e, t in zip(suite["expectations"], typed) if not t]}
     batch = (gx_context().data_sources.add_pandas("workbench").add_dataframe_asset(suite.get("name", "data"))
              .add_batch_definition_whole_dataframe("batch").get_batch(batch_parameters={"dataframe": df}))
-    return report_from_result(batch.validate(gx_suite(suite), result_format="SUMMARY"), suite, source=source, rows=len(df))
+    report = report_from_result(batch.validate(gx_suite(gx_part), result_format="SUMMARY"), suite, source=source, rows=len(df))
+    from_gx = iter(report.outcomes)
+    report.outcomes = [_type_outcome(e, df) if t else next(from_gx) for e, t in zip(suite["expectations"], typed)]
+    report.diagnoses = diagnose_schema(df, suite)
+    return report
 
 def report_from_result(result, suite, *, source, rows):
     "Flatten a GX ExpectationSuiteValidationResult into a ContractReport."
@@ -218,12 +263,37 @@ def check_contract(df, suite, *, source="<frame>"):
     "Validate and raise ContractViolation when a critical expectation fails."
     report = validate(df, suite, source=source)
     if not report.success:
-        raise ContractViolation(f"{report.summary()}.\n{report.table()}\n"
+        raise ContractViolation(f"{report.summary()}.\n{report.table()}\n" + "".join(f"- {d}\n" for d in report.diagnoses) +
                                 f"Fix the data upstream, or, if the change is intended, update expectations/{report.dataset}.json.", report)
     return report
 
+CONTRACT_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Contract {{ r.dataset }}: {{ "PASSED" if r.success else "FAILED" }}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;font-size:0.9em;vertical-align:top}
+th{background:#f3f3f3}.bad{background:#fde8e8}.warn{background:#fff6db}.verdict{font-size:1.3em}</style></head><body>
+<h1>Data contract <code>{{ r.dataset }}</code></h1>
+<p class="verdict"><b>{{ "PASSED" if r.success else "FAILED" }}</b>: {{ r.summary() }}</p>
+<p>Source <code>{{ r.source }}</code>, validated {{ r.validated_at }} with Great Expectations; critical failures block training and scoring, warnings are recorded.</p>
+{% if r.diagnoses %}<h2>What changed</h2><ul>{% for d in r.diagnoses %}<li>{{ d }}</li>{% endfor %}</ul>{% endif %}
+<h2>Expectations</h2>
+<table><tr><th>result</th><th>severity</th><th>column</th><th>expectation</th><th>expected</th><th>observed</th><th>examples</th></tr>
+{% for o in rows %}<tr class="{{ '' if o.success else ('bad' if o.severity == 'critical' else 'warn') }}"><td>{{ "ok" if o.success else "FAILED" }}</td>
+<td>{{ o.severity }}</td><td>{{ o.column or "(table)" }}</td><td>{{ o.expectation }}</td><td>{{ o.expected }}</td><td>{{ o.observed }}</td>
+<td>{{ o.examples | join(", ") }}</td></tr>
+{% endfor %}</table></body></html>
+"""
+
+def render_contract_html(report):
+    "A self-contained HTML page of the report: verdict, diagnoses, every expectation (failures first)."
+    import jinja2
+    rows = sorted(report.outcomes, key=lambda o: (o.success, o.severity != "critical"))
+    return jinja2.Environment(autoescape=True).from_string(CONTRACT_HTML).render(r=report, rows=rows)
+
 def save_contract_report(report, reports_dir):
-    "Write the report (with GX's raw result) to reports/contracts/, atomically; returns the path."
+    "Write the report as JSON (with GX's raw result) and HTML to reports/contracts/, atomically; returns their paths."
     stamp = report.validated_at.replace(":", "").replace("-", "").replace("+0000", "Z")
-    name = f"{report.dataset}-{Path(report.source).stem}-{stamp}.json"
-    return write_atomic(Path(reports_dir) / "contracts" / name, json.dumps(report.to_dict(), indent=2, default=str))
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(report.source.split("#")[-1]).stem).strip("_.") or "data"  # a table name for SQL sources
+    base = Path(reports_dir) / "contracts" / f"{report.dataset}-{stem}-{stamp}"
+    return {"json": write_atomic(base.parent / f"{base.name}.json", json.dumps(report.to_dict(), indent=2, default=str)),
+            "html": write_atomic(base.parent / f"{base.name}.html", render_contract_html(report))}

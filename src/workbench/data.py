@@ -12,8 +12,8 @@ import pandas as pd
 from .errors import DataError
 
 # %% auto #0
-__all__ = ['CHURN', 'DATASETS', 'DEMO_FILES', 'DatasetSpec', 'get_spec', 'load_table', 'write_atomic', 'write_table',
-           'content_hash', 'generate_churn', 'generate_next_month', 'write_demo_data']
+__all__ = ['CHURN', 'DATASETS', 'DEMO_FILES', 'DatasetSpec', 'get_spec', 'load_table', 'check_frame', 'write_atomic',
+           'write_table', 'content_hash', 'generate_churn', 'generate_next_month', 'write_demo_data']
 
 # %% ../../nbs/02_data.ipynb #df397ad2
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ def load_table(path, spec=None):
     except UnicodeDecodeError as exc: raise DataError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}). Re-export it as UTF-8.") from None
     except Exception as exc: raise DataError(f"Could not read {path}: {exc}") from exc
     if df.empty: raise DataError(f"{path} has a header but no rows. Export the data again.")
+    if suffix == ".csv": _check_csv_header(path, df)
+    check_frame(df, path)
     if spec is not None:
         missing = [c for c in (spec.target, spec.time, spec.entity) if c and c not in df.columns]
         if missing: raise DataError(f"{path} lacks the columns {missing} that dataset {spec.name!r} declares. Found: {list(df.columns)}.")
@@ -69,7 +71,38 @@ def load_table(path, spec=None):
                 raise DataError(f"Column {spec.time!r} of {path} holds values that are not timestamps ({exc}).") from None
     return df
 
-# %% ../../nbs/02_data.ipynb #444f3d77
+# %% ../../nbs/02_data.ipynb #66bd0df9
+def _check_csv_header(path, df):
+    "Repeated header names and a wrong delimiter, which pandas reads without complaint."
+    import csv
+    with open(path, newline="", encoding="utf-8") as fh: header = next(csv.reader(fh), [])
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated: raise DataError(f"{path} repeats the column names {repeated} in its header. Rename them upstream.")
+    if df.shape[1] == 1:
+        for sep, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes")):
+            if sep in str(df.columns[0]):
+                raise DataError(f"{path} looks separated by {name}, not commas (its header reads as one column: {str(df.columns[0])[:60]!r}). "
+                                "Re-export it as comma-separated CSV.")
+
+def check_frame(df, source="<frame>"):
+    "Raise DataError for infinite values and for numeric columns holding stray text; returns `df`."
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_float_dtype(s):
+            inf = np.isinf(s.to_numpy(dtype=float, na_value=np.nan))
+            if inf.any():
+                raise DataError(f"Column {col!r} of {source} holds {int(inf.sum())} infinite values (first at row {int(np.argmax(inf))}). "
+                                "Fix the upstream computation (a division by zero?) or replace them with nulls.")
+        elif pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s):
+            values = s.dropna()
+            numeric = pd.to_numeric(values, errors="coerce")
+            if len(values) and numeric.notna().mean() >= 0.9 and numeric.isna().any():
+                bad = values[numeric.isna()]
+                raise DataError(f"Column {col!r} of {source} mixes numbers and text: {len(bad)} of {len(values)} values are not numbers, "
+                                f"e.g. {bad.head(3).tolist()} at rows {bad.index[:3].tolist()}. Clean them upstream or mark them as nulls.")
+    return df
+
+# %% ../../nbs/02_data.ipynb #d1977bd2
 def write_atomic(path, data):
     "Write `data` (str or bytes) to `path` through a temporary file and a rename."
     path = Path(path)
@@ -89,7 +122,7 @@ def write_table(df, path):
     if path.suffix.lower() == ".csv": return write_atomic(path, df.to_csv(index=False))
     return write_atomic(path, df.to_parquet(index=False))
 
-# %% ../../nbs/02_data.ipynb #77d55596
+# %% ../../nbs/02_data.ipynb #c52526fb
 def content_hash(df):
     "SHA-256 of a DataFrame's columns, dtypes and values."
     h = hashlib.sha256()
@@ -97,7 +130,7 @@ def content_hash(df):
     h.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
     return h.hexdigest()
 
-# %% ../../nbs/02_data.ipynb #bcb923fb
+# %% ../../nbs/02_data.ipynb #40c7bc99
 _CONTRACTS = ["month_to_month", "one_year", "two_year"]
 _REGIONS = ["north", "south", "east", "west"]
 _PAYMENTS = ["card", "bank_transfer", "electronic_check", "mailed_check"]
@@ -164,7 +197,7 @@ def generate_next_month(n_customers=3000, months=12, start="2025-01-01", seed=0,
     snap = _snapshot(rng, active, months, start, drift=drift)
     return snap.sort_values(["snapshot_date", "customer_id"], ignore_index=True)
 
-# %% ../../nbs/02_data.ipynb #3c1487c9
+# %% ../../nbs/02_data.ipynb #65cc7663
 DEMO_FILES = {"reference": "churn.csv", "next_month": "churn_next_month.csv", "next_month_clean": "churn_next_month_clean.csv"}
 
 def write_demo_data(data_dir, seed=0):

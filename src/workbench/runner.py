@@ -87,7 +87,7 @@ def _keep_contract_result(tracker, run_id, settings):
     from workbench.contracts import ContractReport, save_contract_report
     try: recorded = tracker.load_dict("evidence/contract.json", run_id=run_id)
     except TrackingError: return None
-    return save_contract_report(ContractReport.from_dict(recorded), settings.reports_dir)
+    return save_contract_report(ContractReport.from_dict(recorded), settings.reports_dir)["html"]
 
 def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None):
     "Run an experiment notebook with papermill as one tracked MLflow run; returns a NotebookRun."

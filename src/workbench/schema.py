@@ -4,12 +4,12 @@
 
 # %% ../../nbs/02a_schema.ipynb #b91caeb0
 from __future__ import annotations
-import math
+import math, re
 import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['UNIT_EXAMPLES', 'type_kind', 'power_of_ten', 'recorded_profile', 'diagnose_schema']
+__all__ = ['UNIT_EXAMPLES', 'type_kind', 'type_name_kind', 'power_of_ten', 'recorded_profile', 'diagnose_schema']
 
 # %% ../../nbs/02a_schema.ipynb #383e60a8
 def type_kind(series):
@@ -21,6 +21,18 @@ def type_kind(series):
     if pd.api.types.is_datetime64_any_dtype(d): return "datetime"
     if pd.api.types.is_string_dtype(d) or pd.api.types.is_object_dtype(d): return "string"
     return "other"
+
+# type names to kinds: pandas dtypes (int64, object, datetime64[ns]) and SQL types as dialects spell them
+_KINDS = [("boolean", r"bool|boolean"),
+          ("integer", r"u?int\d*|(small|big|tiny|medium)?int(eger)?|long"),
+          ("float", r"float\d*|real|double|double[ _]precision|numeric|decimal|number"),
+          ("datetime", r"datetime64.*|datetime|timestamp.*|date"),
+          ("string", r"object|str|string|text|n?(var)?char|character( varying)?|unicode|clob")]
+
+def type_name_kind(name):
+    "The kind (integer, float, string, datetime, boolean) a pandas dtype or SQL type name denotes, or None."
+    name = re.sub(r"\(.*\)$", "", str(name)).strip().casefold()
+    return next((kind for kind, pattern in _KINDS if re.fullmatch(pattern, name)), None)
 
 def power_of_ten(ratio, *, tolerance=0.05):
     "The power of ten (not 0) that `ratio` is within `tolerance` of, else None: 99.6 -> 2, 0.0101 -> -2."
