@@ -104,3 +104,13 @@ def test_a_bad_suite_is_bad_input(tmp_path, suite_text, expected):
     (tmp_path / "expectations" / "churn.json").write_text(suite_text)
     proc = workbench("contract", "check", "batch.csv", "--name", "churn", cwd=tmp_path)
     assert proc.returncode == 2 and expected in proc.stderr
+
+
+def test_parquet_sources_are_checked_like_csv(tmp_path):
+    from workbench.data import generate_next_month
+    make_project(tmp_path)
+    generate_next_month(drift=False).to_parquet(tmp_path / "clean.parquet", index=False)
+    generate_next_month(drift=True).to_parquet(tmp_path / "drifted.parquet", index=False)
+    assert workbench("contract", "check", "clean.parquet", "--name", "churn", cwd=tmp_path).returncode == 0
+    drifted = workbench("contract", "check", "drifted.parquet", "--name", "churn", cwd=tmp_path)
+    assert drifted.returncode == 1 and "'monthly_charges' is about 100x" in drifted.stdout
