@@ -11,7 +11,6 @@ from importlib import metadata
 from pathlib import Path
 from .errors import TrackingError
 import os
-os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")  # progress bars flood scheduled-run logs
 
 # %% auto #0
 __all__ = ['package_versions', 'model_requirements', 'MlflowTracker', 'MemoryTracker', 'RunEvidence', 'load_run_evidence',
@@ -20,7 +19,8 @@ __all__ = ['package_versions', 'model_requirements', 'MlflowTracker', 'MemoryTra
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
 def _translated(action):
-    "Re-raise MLflow's errors as TrackingError naming the action."
+    "Re-raise MLflow's errors as TrackingError naming the action (and keep MLflow's progress bars out of run logs)."
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")  # read per download, so setting it here is in time
     from mlflow.exceptions import MlflowException
     try: yield
     except MlflowException as exc:
