@@ -160,7 +160,7 @@ class ContractReport:
         "One line: verdict and counts."
         verdict = "PASSED" if self.success else "FAILED"
         return (f"contract {self.dataset}: {verdict} on {self.source} ({self.rows} rows): "
-                f"{len(self.outcomes)} expectations, {len(self.failures)} failed, {len(self.warnings)} warnings")
+                f"{len(self.outcomes)} expectations, {len(self.failures)} failed, {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}")
 
     def table(self):
         "Plain-text table of failed and warning expectations."
@@ -192,14 +192,18 @@ def _describe(kind, kw):
     if kind == "expect_table_row_count_to_be_between": return f"{kw.get('min_value')} to {kw.get('max_value')} rows"
     return ", ".join(f"{k}={v}" for k, v in kw.items() if k not in ("batch_id", "column"))
 
-def _observed(res):
+_UNEXPECTED = {"expect_column_values_to_be_between": "outside the range", "expect_column_values_to_be_in_set": "not in the set",
+               "expect_column_values_to_not_be_null": "null", "expect_compound_columns_to_be_unique": "duplicated",
+               "expect_column_values_to_be_increasing": "out of order"}
+
+def _observed(kind, res):
     "What the data showed, in words."
     if "observed_value" in res:
         v = res["observed_value"]
         return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
     if "unexpected_count" in res:
         n, total = res.get("unexpected_count", 0), res.get("element_count", 0)
-        return f"{n} of {total} rows ({res.get('unexpected_percent') or 0:.1f}%) outside"
+        return f"{n} of {total} rows ({res.get('unexpected_percent') or 0:.1f}%) {_UNEXPECTED.get(kind, 'unexpected')}"
     return ""
 
 def _clean(v):
@@ -254,7 +258,7 @@ def report_from_result(result, suite, *, source, rows):
         cfg, res = r["expectation_config"], r.get("result") or {}
         kind, kw = cfg["type"], cfg["kwargs"]
         outcomes.append(ExpectationOutcome(expectation=kind, column=kw.get("column"), severity=cfg.get("severity", "critical"),
-                                           success=bool(r["success"]), expected=_describe(kind, kw), observed=_observed(res),
+                                           success=bool(r["success"]), expected=_describe(kind, kw), observed=_observed(kind, res),
                                            examples=(res.get("partial_unexpected_list") or [])[:5]))
     return ContractReport(dataset=suite.get("name", "data"), source=str(source), rows=rows, outcomes=outcomes,
                           validated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), gx_result=raw)
@@ -273,7 +277,7 @@ CONTRACT_HTML = """<!DOCTYPE html>
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;font-size:0.9em;vertical-align:top}
 th{background:#f3f3f3}.bad{background:#fde8e8}.warn{background:#fff6db}.verdict{font-size:1.3em}</style></head><body>
 <h1>Data contract <code>{{ r.dataset }}</code></h1>
-<p class="verdict"><b>{{ "PASSED" if r.success else "FAILED" }}</b>: {{ r.summary() }}</p>
+<p class="verdict">{{ r.summary() }}</p>
 <p>Source <code>{{ r.source }}</code>, validated {{ r.validated_at }} with Great Expectations; critical failures block training and scoring, warnings are recorded.</p>
 {% if r.diagnoses %}<h2>What changed</h2><ul>{% for d in r.diagnoses %}<li>{{ d }}</li>{% endfor %}</ul>{% endif %}
 <h2>Expectations</h2>
