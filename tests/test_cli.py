@@ -60,7 +60,9 @@ def test_malformed_contract_is_reported(tmp_path):
 def test_contract_init_writes_a_reviewable_suite(tmp_path):
     make_project(tmp_path)
     workbench("generate", cwd=tmp_path)
-    proc = workbench("contract", "init", "data/churn.csv", "--name", "churn", cwd=tmp_path)
+    kept = workbench("contract", "init", "data/churn.csv", "--name", "churn", cwd=tmp_path)
+    assert kept.returncode == 2 and "Pass --force" in kept.stderr  # a hand-edited contract is not silently replaced
+    proc = workbench("contract", "init", "data/churn.csv", "--name", "churn", "--force", cwd=tmp_path)
     assert proc.returncode == 0
     import json
     suite = json.loads((tmp_path / "expectations" / "churn.json").read_text())
@@ -82,7 +84,8 @@ def _demo_batch(tmp_path, change):
     (lambda df: df.assign(monthly_charges=df.monthly_charges * 100), "'monthly_charges' is about 100x its recorded scale"),
     (lambda df: df.assign(support_calls=df.support_calls.astype(str) + " calls"), "'support_calls' changed type from integer to string"),
     (lambda df: df.drop(columns=["usage_gb"]), "Columns removed: usage_gb."),
-], ids=["nulls", "renamed", "unit-change", "type-change", "removed"])
+    (lambda df: df.drop(columns=["churned"]), "Columns removed: churned."),
+], ids=["nulls", "renamed", "unit-change", "type-change", "removed", "unlabelled"])
 def test_schema_changes_are_violations_with_a_plain_diagnosis(tmp_path, change, expected):
     import re
     make_project(tmp_path)
@@ -97,6 +100,7 @@ def test_schema_changes_are_violations_with_a_plain_diagnosis(tmp_path, change, 
     ('{"name": "sales", "expectations": []}', "is for dataset 'sales', not 'churn'"),
     ('{"name": "churn", "expectations": [{"type": "expect_column_to_sparkle", "kwargs": {"column": "region"}}]}',
      "unknown type 'expect_column_to_sparkle'"),
+    ('{"name": "churn", "expectations": ["oops"]}', "expectation 0 is not an object with a 'type'"),
 ])
 def test_a_bad_suite_is_bad_input(tmp_path, suite_text, expected):
     make_project(tmp_path)
@@ -114,3 +118,10 @@ def test_parquet_sources_are_checked_like_csv(tmp_path):
     assert workbench("contract", "check", "clean.parquet", "--name", "churn", cwd=tmp_path).returncode == 0
     drifted = workbench("contract", "check", "drifted.parquet", "--name", "churn", cwd=tmp_path)
     assert drifted.returncode == 1 and "'monthly_charges' is about 100x" in drifted.stdout
+
+
+def test_a_clean_month_passes_without_warnings(tmp_path):
+    make_project(tmp_path)
+    _demo_batch(tmp_path, lambda df: df)
+    proc = workbench("contract", "check", "batch.csv", "--name", "churn", cwd=tmp_path)
+    assert proc.returncode == 0 and "0 failed, 0 warnings" in proc.stdout  # the row band is per month, like the batches

@@ -129,3 +129,18 @@ def test_cli_checks_a_database_table(churn_db, pg, tmp_path):
     assert down.returncode == 2 and "Could not connect" in down.stderr and pg.password not in down.stderr
     both = workbench("contract", "check", url, "--name", "churn", cwd=tmp_path)
     assert both.returncode == 2 and "exactly one of --table" in both.stderr
+
+
+def test_a_raw_at_sign_in_the_password_never_leaks():
+    from workbench.sql import redact_url
+    url = "postgresql://wb:top@secret@127.0.0.1:1/churn"
+    assert redact_url(url) == "postgresql://wb:***@127.0.0.1:1/churn"
+    with pytest.raises(DataError, match="holds a raw '@'. Write it as %40") as err:
+        validate_sql(url, {"name": "churn", "expectations": []}, table="churn")
+    assert "top" not in str(err.value) and "secret" not in str(err.value)
+
+
+def test_a_colon_in_a_query_is_sql_not_a_parameter(churn_db):
+    url, suite = churn_db
+    report = validate_sql(url, suite, query="SELECT * FROM churn WHERE region <> 'x:y'")
+    assert report.rows > 0

@@ -44,10 +44,11 @@ def cmd_contract(args, settings):
     from workbench.data import DATASETS, DatasetSpec, get_spec, load_table
     path = settings.expectations_dir / f"{args.name}.json"
     if args.action == "init":
-        try: spec = get_spec(args.name)
-        except WorkbenchError:
-            if not args.target: raise
-            spec = DatasetSpec(name=args.name, target=args.target, time=args.time, entity=args.entity)
+        if path.exists() and not args.force:
+            raise ConfigError(f"{_rel(path, settings)} exists and may hold hand edits. Pass --force to replace it with a fresh profile.")
+        if args.target: spec = DatasetSpec(name=args.name, target=args.target, time=args.time, entity=args.entity)
+        elif args.name in DATASETS: spec = get_spec(args.name)
+        else: raise ConfigError(f"Dataset {args.name!r} is not registered: declare its structure with --target C [--time C] [--entity C].")
         df = load_table(args.data, spec)
         suite = build_suite(df, spec)
         save_suite(suite, path)
@@ -62,7 +63,7 @@ def cmd_contract(args, settings):
     else:
         declared = (suite.get("meta") or {}).get("dataset")  # `contract init` records the dataset's structure in the suite
         spec = DatasetSpec.from_dict(declared) if declared else DATASETS.get(args.name)
-        report = validate(load_table(args.data, spec), suite, source=args.data)
+        report = validate(load_table(args.data, spec, require_declared=False), suite, source=args.data)
     saved = save_contract_report(report, settings.reports_dir)
     _say(report.summary(), *([report.table()] if report.failures or report.warnings else []), *(f"- {d}" for d in report.diagnoses),
          f"result: {_rel(saved['json'], settings)}", f"report: {_rel(saved['html'], settings)}")
@@ -170,7 +171,9 @@ def build_parser():
     c.add_argument("action", choices=["init", "check"])
     c.add_argument("data", help="CSV or Parquet file, or a SQLAlchemy URL (check only: with --table or --query)")
     c.add_argument("--name", required=True, help="dataset name: expectations/NAME.json")
-    c.add_argument("--target"); c.add_argument("--time"); c.add_argument("--entity")
+    c.add_argument("--target", help="init: label column"); c.add_argument("--time", help="init: timestamp column")
+    c.add_argument("--entity", help="init: id column that repeats across rows")
+    c.add_argument("--force", action="store_true", help="init: replace an existing contract")
     c.add_argument("--table", help="table to check, when DATA is a database URL")
     c.add_argument("--query", help="SELECT query to check, when DATA is a database URL")
     c.set_defaults(func=cmd_contract)
@@ -204,3 +207,8 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception:  # a bug, not bad input: keep the traceback, and an exit code no check uses
+        import traceback
+        traceback.print_exc()
+        print("error: workbench hit an unexpected error (a bug); the traceback is above.", file=sys.stderr)
+        return 3

@@ -39,12 +39,21 @@ TYPE_NAMES = {
     "boolean": ["bool", "boolean", "BOOLEAN"],
 }
 
+def _row_band(df, spec, band):
+    "Row-count expectation: per month when the data has a time column (batches arrive monthly), else for the whole frame."
+    if spec.time and spec.time in df and df[spec.time].notna().any():
+        per_month = df.groupby(df[spec.time].dt.to_period("M")).size()
+        lo, hi, meta = per_month.min(), per_month.max(), {"observed_rows_per_month": {str(k): int(v) for k, v in per_month.items()}}
+    else:
+        lo = hi = len(df); meta = {"observed": len(df)}
+    return _expectation("expect_table_row_count_to_be_between", meta, severity="warning",
+                        min_value=int(lo * band[0]), max_value=int(hi * band[1]))
+
 def build_suite(df, spec, *, margin=0.1, max_categories=20, row_band=(0.5, 2.0)):
     "Profile a reference frame into a GX suite dict (our profiler: GX 1.x has none)."
     n = len(df)
     exps = [_expectation("expect_table_columns_to_match_ordered_list", {"observed": list(df.columns)}, column_list=list(df.columns)),
-            _expectation("expect_table_row_count_to_be_between", {"observed": n}, severity="warning",
-                         min_value=int(n * row_band[0]), max_value=int(n * row_band[1]))]
+            _row_band(df, spec, row_band)]
     if spec.entity and spec.time and not df.duplicated([spec.entity, spec.time]).any():
         exps.append(_expectation("expect_compound_columns_to_be_unique", {"observed": "unique in the reference"},
                                  column_list=[spec.entity, spec.time]))
@@ -58,7 +67,7 @@ def build_suite(df, spec, *, margin=0.1, max_categories=20, row_band=(0.5, 2.0))
         else: exps.append(_expectation("expect_column_values_to_not_be_null", {"observed_null_fraction": round(nulls, 4)},
                                        column=col, mostly=round(max(0.0, 1 - 2 * nulls), 4)))
         if col == spec.entity: continue
-        if kind == "datetime":
+        if kind == "datetime" and s.notna().any():
             lo = s.min()
             exps.append(_expectation("expect_column_values_to_be_between", {"observed_min": lo.isoformat(), "observed_max": s.max().isoformat()},
                                      severity="warning", column=col, min_value=lo.isoformat()))
@@ -72,8 +81,8 @@ def build_suite(df, spec, *, margin=0.1, max_categories=20, row_band=(0.5, 2.0))
             exps.append(_expectation("expect_column_values_to_be_between",
                                      {"observed_kind": kind, "observed_min": lo, "observed_max": hi, "observed_p01": float(q.iloc[0]),
                                       "observed_median": float(q.iloc[1]), "observed_p99": float(q.iloc[2]), "margin": margin},
-                                     column=col, min_value=round(max(lo - pad, 0.0) if lo >= 0 else lo - pad, 6), max_value=round(hi + pad, 6)))
-        elif kind in ("string", "boolean", "integer") and s.nunique() <= max_categories:
+                                     column=col, min_value=max(lo - pad, 0.0) if lo >= 0 else lo - pad, max_value=hi + pad))
+        elif kind in ("string", "boolean", "integer", "float") and 0 < s.nunique() <= max_categories:
             values = sorted(s.dropna().unique().tolist(), key=str)
             exps.append(_expectation("expect_column_values_to_be_in_set",
                                      {"observed_kind": kind, "observed_counts": {str(k): int(v) for k, v in s.value_counts().items()}},
@@ -97,6 +106,8 @@ def read_suite(path, dataset=None):
         raise DataError(f"Contract {path} is not valid JSON ({exc}). Fix the file or regenerate it with `workbench contract init`.") from None
     if not isinstance(suite, dict) or not isinstance(suite.get("expectations"), list):
         raise DataError(f"Contract {path} has no 'expectations' list. Regenerate it with `workbench contract init`.")
+    bad = [i for i, e in enumerate(suite["expectations"]) if not isinstance(e, dict) or not isinstance(e.get("type"), str)]
+    if bad: raise DataError(f"Contract {path}: expectation {bad[0]} is not an object with a 'type'. Fix it or regenerate the file.")
     if dataset is not None and suite.get("name") != dataset:
         raise DataError(f"Contract {path} is for dataset {suite.get('name')!r}, not {dataset!r}. Use expectations/{dataset}.json.")
     return suite
@@ -175,8 +186,9 @@ class ContractReport:
     def __repr__(self): return self.summary()
     def _repr_html_(self):
         bad = self.failures + self.warnings
-        rows = "".join(f"<tr><td>{o.severity}</td><td>{o.column or '(table)'}</td><td>{o.expectation}</td>"
-                       f"<td>{o.expected}</td><td>{o.observed}</td></tr>" for o in bad)
+        esc = lambda v: html.escape(str(v))
+        rows = "".join(f"<tr><td>{o.severity}</td><td>{esc(o.column or '(table)')}</td><td>{o.expectation}</td>"
+                       f"<td>{esc(o.expected)}</td><td>{esc(o.observed)}</td></tr>" for o in bad)
         table = f"<table><tr><th>severity</th><th>column</th><th>expectation</th><th>expected</th><th>observed</th></tr>{rows}</table>" if bad else ""
         notes = "".join(f"<li>{html.escape(d)}</li>" for d in self.diagnoses)
         return f"<p><b>{self.summary()}</b></p>{table}" + (f"<ul>{notes}</ul>" if notes else "")
@@ -231,10 +243,12 @@ def _type_outcome(e, df):
     wanted = sorted({type_name_kind(n) for n in names} - {None})
     present = col in df.columns
     actual = type_kind(df[col]) if present else None
+    numeric = {"integer", "float"}  # a CSV column with one null reads as float: integer and float are one kind here
+    ok = present and (actual in wanted or (actual in numeric and bool(numeric & set(wanted))))
     return ExpectationOutcome(expectation=e["type"], column=col, severity=e.get("severity", "critical"),
-                              success=present and actual in wanted, expected="type " + " or ".join(wanted),
+                              success=ok, expected="type " + " or ".join(wanted),
                               observed=f"{df[col].dtype} ({actual})" if present else "column missing",
-                              examples=[_jsonable(v) for v in df[col].dropna().head(3)] if present and actual not in wanted else [])
+                              examples=[_jsonable(v) for v in df[col].dropna().head(3)] if present and not ok else [])
 
 def validate(df, suite, *, source="<frame>"):
     "Validate `df` against a suite dict with GX; returns a ContractReport."
@@ -255,8 +269,10 @@ def report_from_result(result, suite, *, source, rows):
     raw = _clean(result.to_json_dict())
     outcomes = []
     for r in raw["results"]:
-        cfg, res = r["expectation_config"], r.get("result") or {}
+        cfg, res, exc = r["expectation_config"], r.get("result") or {}, r.get("exception_info") or {}
         kind, kw = cfg["type"], cfg["kwargs"]
+        if exc.get("raised_exception"):
+            res = {"observed_value": "error: " + " ".join(str(exc.get("exception_message") or "").split())[:200]}
         outcomes.append(ExpectationOutcome(expectation=kind, column=kw.get("column"), severity=cfg.get("severity", "critical"),
                                            success=bool(r["success"]), expected=_describe(kind, kw), observed=_observed(kind, res),
                                            examples=(res.get("partial_unexpected_list") or [])[:5]))

@@ -45,8 +45,8 @@ def get_spec(name):
     return DATASETS[name]
 
 # %% ../../nbs/02_data.ipynb #8bacb3af
-def load_table(path, spec=None):
-    "Read a CSV or Parquet file into a DataFrame, parsing the spec's time column."
+def load_table(path, spec=None, *, require_declared=True):
+    "Read a CSV or Parquet file into a DataFrame, parsing the spec's time column (`require_declared`: its columns must exist)."
     path = Path(path)
     if not path.exists(): raise DataError(f"Data file {path} does not exist. Check the path, or run `workbench generate` for the demo data.")
     if not path.is_file() or not os.access(path, os.R_OK): raise DataError(f"Data file {path} is not a readable file. Check its permissions.")
@@ -64,11 +64,10 @@ def load_table(path, spec=None):
     check_frame(df, path)
     if spec is not None:
         missing = [c for c in (spec.target, spec.time, spec.entity) if c and c not in df.columns]
-        if missing: raise DataError(f"{path} lacks the columns {missing} that dataset {spec.name!r} declares. Found: {list(df.columns)}.")
-        if spec.time:
-            try: df[spec.time] = pd.to_datetime(df[spec.time])
-            except (ValueError, TypeError) as exc:
-                raise DataError(f"Column {spec.time!r} of {path} holds values that are not timestamps ({exc}).") from None
+        if missing and require_declared:
+            raise DataError(f"{path} lacks the columns {missing} that dataset {spec.name!r} declares. Found: {list(df.columns)}.")
+        if spec.time and spec.time in df.columns:
+            df[spec.time] = _timestamps(df[spec.time], path, spec.time)
     return df
 
 # %% ../../nbs/02_data.ipynb #66bd0df9
@@ -102,7 +101,16 @@ def check_frame(df, source="<frame>"):
                                 f"e.g. {bad.head(3).tolist()} at rows {bad.index[:3].tolist()}. Clean them upstream or mark them as nulls.")
     return df
 
-# %% ../../nbs/02_data.ipynb #d1977bd2
+# %% ../../nbs/02_data.ipynb #3b66aff2
+def _timestamps(s, path, col):
+    "Parse a time column; values with several UTC offsets (an export across a DST change) become UTC."
+    try: return pd.to_datetime(s)
+    except (ValueError, TypeError):
+        try: return pd.to_datetime(s, utc=True)
+        except (ValueError, TypeError) as exc:
+            raise DataError(f"Column {col!r} of {path} holds values that are not timestamps ({exc}).") from None
+
+# %% ../../nbs/02_data.ipynb #03a5a292
 def write_atomic(path, data):
     "Write `data` (str or bytes) to `path` through a temporary file and a rename."
     path = Path(path)
@@ -122,7 +130,7 @@ def write_table(df, path):
     if path.suffix.lower() == ".csv": return write_atomic(path, df.to_csv(index=False))
     return write_atomic(path, df.to_parquet(index=False))
 
-# %% ../../nbs/02_data.ipynb #c52526fb
+# %% ../../nbs/02_data.ipynb #83357d17
 def content_hash(df):
     "SHA-256 of a DataFrame's columns, dtypes and values."
     h = hashlib.sha256()
@@ -130,7 +138,7 @@ def content_hash(df):
     h.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
     return h.hexdigest()
 
-# %% ../../nbs/02_data.ipynb #40c7bc99
+# %% ../../nbs/02_data.ipynb #8b850dd2
 _CONTRACTS = ["month_to_month", "one_year", "two_year"]
 _REGIONS = ["north", "south", "east", "west"]
 _PAYMENTS = ["card", "bank_transfer", "electronic_check", "mailed_check"]
@@ -197,7 +205,7 @@ def generate_next_month(n_customers=3000, months=12, start="2025-01-01", seed=0,
     snap = _snapshot(rng, active, months, start, drift=drift)
     return snap.sort_values(["snapshot_date", "customer_id"], ignore_index=True)
 
-# %% ../../nbs/02_data.ipynb #65cc7663
+# %% ../../nbs/02_data.ipynb #fbfd4f89
 DEMO_FILES = {"reference": "churn.csv", "next_month": "churn_next_month.csv", "next_month_clean": "churn_next_month_clean.csv"}
 
 def write_demo_data(data_dir, seed=0):

@@ -15,6 +15,7 @@ __all__ = ['UNIT_EXAMPLES', 'type_kind', 'type_name_kind', 'power_of_ten', 'reco
 def type_kind(series):
     "Coarse type of a column: integer, float, string, datetime, boolean or other."
     d = series.dtype
+    if isinstance(d, pd.CategoricalDtype): return type_kind(pd.Series(d.categories))  # Parquet and pandas categories
     if pd.api.types.is_bool_dtype(d): return "boolean"
     if pd.api.types.is_integer_dtype(d): return "integer"
     if pd.api.types.is_float_dtype(d): return "float"

@@ -16,9 +16,11 @@ __all__ = ['redact_url', 'validate_sql']
 # %% ../../nbs/03a_sql.ipynb #fedeb168
 def redact_url(url) -> str:
     "The database URL as text with any password replaced by `***`."
-    from sqlalchemy.engine import make_url
-    try: return make_url(url).render_as_string(hide_password=True)
-    except Exception: return re.sub(r"(://[^/@:]*:)[^@/]*@", r"\1***@", str(url))
+    head, sep, rest = str(url).partition("://")
+    if not sep or "@" not in rest: return str(url)
+    userinfo, _, hostpart = rest.rpartition("@")  # the last '@': a raw '@' inside a password must not leak the rest of it
+    user = userinfo.split(":", 1)[0]
+    return f"{head}://{user}:***@{hostpart}" if ":" in userinfo else f"{head}://{user}@{hostpart}"
 
 # %% ../../nbs/03a_sql.ipynb #32b429b7
 _DRIVERS = {"psycopg": "psycopg[binary]", "psycopg2": "psycopg2-binary", "MySQLdb": "mysqlclient"}
@@ -118,6 +120,8 @@ def validate_sql(url,            # SQLAlchemy URL: postgresql://user:pw@host:543
                 ):
     "Validate a SQL table or query against a suite, inside the database; returns a ContractReport."
     import sqlalchemy as sa
+    if str(url).partition("://")[2].split("/", 1)[0].count("@") > 1:
+        raise DataError(f"The password in {redact_url(url)} holds a raw '@'. Write it as %40 in the URL.")
     if (table is None) == (query is None):
         raise DataError("Pass exactly one of table= or query= to validate_sql.")
     if query is not None and not re.match(r"\s*select\s", query, re.I):
@@ -131,9 +135,9 @@ def validate_sql(url,            # SQLAlchemy URL: postgresql://user:pw@host:543
                 raise DataError(f"Table {table!r} does not exist in {shown}. Tables there: {', '.join(found[:10]) or 'none'}"
                                 f"{', ...' if len(found) > 10 else ''}. Check the name, or load the data first.")
             counted = sa.select(sa.func.count()).select_from(sa.table(table))
-        else: counted = sa.select(sa.func.count()).select_from(sa.text(f"({query}) AS workbench_q"))
+        else: counted = sa.select(sa.func.count()).select_from(sa.text(f"({query}) AS workbench_q".replace(":", "\\:")))
         with engine.connect() as conn: rows = int(conn.execute(counted).scalar_one())
-    except sa.exc.DBAPIError as exc:
+    except sa.exc.SQLAlchemyError as exc:  # DBAPI errors, and a ':name' in a query read as a bind parameter
         raise DataError(f"The query failed on {shown}: {_reason(exc, secret)}. Check the SQL.") from None
     finally: engine.dispose()
     source = f"{shown}#{table}" if table is not None else f"{shown}#({' '.join(query.split())[:120]})"
