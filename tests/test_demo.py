@@ -149,15 +149,17 @@ def test_a_notebook_that_raises_is_kept_and_marked_failed(demo_copy):
     assert "feature store unavailable" in kept.read_text()
 
 
-@pytest.mark.parametrize("params, expected", [
-    (["-p", "model", "svm"], "Unknown model 'svm'. Available models: baseline, xgboost, mlp"),
-    (["-p", "data_path", "data/missing.csv"], "data/missing.csv does not exist"),
-])
-def test_bad_run_input_fails_the_run_with_one_clear_message(demo_copy, params, expected):
-    proc = workbench("run", "nbs/experiments/train.ipynb", *params, cwd=demo_copy)
-    assert proc.returncode == 1 and expected in proc.stderr
+def test_a_missing_data_file_fails_the_run_with_one_clear_message(demo_copy):
+    proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "data_path", "data/missing.csv", cwd=demo_copy)
+    assert proc.returncode == 1 and "data/missing.csv does not exist" in proc.stderr
     assert _runs(demo_copy)[0].info.status == "FAILED"
-    assert not (demo_copy / "model_cards" / "churn-svm").exists()
+
+
+def test_an_unknown_model_is_refused_before_any_run(demo_copy):
+    before = len(_runs(demo_copy))
+    proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "svm", cwd=demo_copy)
+    assert proc.returncode == 2 and "Unknown model 'svm'. Available models: baseline, xgboost, mlp" in proc.stderr
+    assert len(_runs(demo_copy)) == before and not (demo_copy / "model_cards" / "churn-svm").exists()
 
 
 def test_leakage_action_fail_stops_the_run(demo_copy):

@@ -85,6 +85,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'workbench.data._timestamps': ('data.html#_timestamps', 'workbench/data.py'),
                                 'workbench.data.check_frame': ('data.html#check_frame', 'workbench/data.py'),
                                 'workbench.data.content_hash': ('data.html#content_hash', 'workbench/data.py'),
+                                'workbench.data.free_stem': ('data.html#free_stem', 'workbench/data.py'),
                                 'workbench.data.generate_churn': ('data.html#generate_churn', 'workbench/data.py'),
                                 'workbench.data.generate_next_month': ('data.html#generate_next_month', 'workbench/data.py'),
                                 'workbench.data.get_spec': ('data.html#get_spec', 'workbench/data.py'),

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .errors import ContractViolation, DataError
-from .data import write_atomic
+from .data import free_stem, write_atomic
 from .schema import diagnose_schema, type_kind, type_name_kind
 
 # %% auto #0
@@ -314,6 +314,7 @@ def save_contract_report(report, reports_dir):
     "Write the report as JSON (with GX's raw result) and HTML to reports/contracts/, atomically; returns their paths."
     stamp = report.validated_at.replace(":", "").replace("-", "").replace("+0000", "Z")
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(report.source.split("#")[-1]).stem).strip("_.") or "data"  # a table name for SQL sources
-    base = Path(reports_dir) / "contracts" / f"{report.dataset}-{stem}-{stamp}"
+    folder = Path(reports_dir) / "contracts"
+    base = folder / free_stem(folder, f"{report.dataset}-{stem}-{stamp}", (".json", ".html"))  # two checks in one second keep both
     return {"json": write_atomic(base.parent / f"{base.name}.json", json.dumps(report.to_dict(), indent=2, default=str)),
             "html": write_atomic(base.parent / f"{base.name}.html", render_contract_html(report))}

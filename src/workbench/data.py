@@ -12,7 +12,7 @@ import pandas as pd
 from .errors import DataError
 
 # %% auto #0
-__all__ = ['CHURN', 'DATASETS', 'DEMO_FILES', 'DatasetSpec', 'get_spec', 'load_table', 'check_frame', 'write_atomic',
+__all__ = ['CHURN', 'DATASETS', 'DEMO_FILES', 'DatasetSpec', 'get_spec', 'load_table', 'check_frame', 'write_atomic', 'free_stem',
            'write_table', 'content_hash', 'generate_churn', 'generate_next_month', 'write_demo_data']
 
 # %% ../../nbs/02_data.ipynb #df397ad2
@@ -123,6 +123,14 @@ def write_atomic(path, data):
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+def free_stem(folder, stem, suffixes=(".json",)):
+    "`stem`, or `stem-2`, `stem-3`... : the first name no file with one of `suffixes` in `folder` has yet."
+    folder, n, name = Path(folder), 1, stem
+    while any((folder / f"{name}{s}").exists() for s in suffixes):
+        n += 1
+        name = f"{stem}-{n}"
+    return name
 
 def write_table(df, path):
     "Write `df` as CSV or Parquet (by extension), atomically."

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from .errors import DataError
-from .data import content_hash, write_atomic
+from .data import content_hash, free_stem, write_atomic
 from .contracts import ContractReport, validate
 from .evaluate import Evaluation, evaluate_classifier
 from .schema import UNIT_EXAMPLES, power_of_ten
@@ -267,7 +267,8 @@ def render_monitor_report(report):
 def save_monitor_report(report, reports_dir):
     "Write the report as JSON and Markdown under reports_dir/monitoring/; returns {'json': path, 'md': path}."
     stamp = report.created_at.replace(":", "").replace("-", "").replace("+0000", "Z")
-    base = Path(reports_dir) / "monitoring" / f"{report.dataset}-{report.batch_name}-{stamp}"
+    folder = Path(reports_dir) / "monitoring"
+    base = folder / free_stem(folder, f"{report.dataset}-{report.batch_name}-{stamp}", (".json", ".md"))
     # not with_suffix: a batch called churn_2025.06.csv would lose ".06-<stamp>" and overwrite the May report
     return {"json": write_atomic(base.parent / f"{base.name}.json", json.dumps(report.to_dict(), indent=2) + "\n"),
             "md": write_atomic(base.parent / f"{base.name}.md", render_monitor_report(report))}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 from .config import thread_env
 from .data import content_hash, get_spec, load_table, write_atomic
-from .errors import ConfigError, DataError, NotebookRunError, TrackingError
+from .errors import ConfigError, DataError, ModelError, NotebookRunError, TrackingError
 
 # %% auto #0
 __all__ = ['notebook_parameters', 'check_parameters', 'default_value', 'NotebookRun', 'execute_notebook', 'train_and_card',
@@ -96,6 +96,10 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     from workbench.tracking import MlflowTracker
     notebook = Path(notebook).resolve()
     known = check_parameters(notebook, parameters)
+    if "model" in parameters:  # workbench's experiment notebooks name a model family: refuse a typo before a kernel starts
+        from workbench.models import MODEL_FAMILIES
+        if parameters["model"] not in MODEL_FAMILIES:
+            raise ModelError(f"Unknown model {parameters['model']!r}. Available models: {', '.join(MODEL_FAMILIES)}.")
     if not {"run_id", "experiment"} <= set(known):
         raise ConfigError(f"{notebook.name} must declare `run_id` and `experiment` in its parameters cell, so that the notebook "
                           "records into the run the runner tracks. See nbs/experiments/train.ipynb.")
