@@ -183,12 +183,16 @@ def incident_links(incidents, card_dir):
         out.append({**i, "link": link})
     return out
 
+def _card_of(ev, cards_dir):
+    "The card folder of the run's registered model and the context its card is rendered from."
+    name = ev.evidence.get("model", {}).get("name")
+    if not name: raise DataError(f"Run {ev.run_id} registered no model (status {ev.status}); only a finished run has a card.")
+    card_dir = Path(cards_dir) / name
+    return card_dir, card_context(ev, load_card_fields(card_dir / "card_fields.yaml"), incident_links=incident_links(ev.incidents, card_dir))
+
 def save_card(ev, cards_dir):
     "Render the run's card into cards_dir/<model>/ (card.md, card.html, shap_importance.png); returns their paths."
-    name = ev.evidence.get("model", {}).get("name")
-    if not name: raise DataError(f"Run {ev.run_id} registered no model (status {ev.status}); only a finished run gets a card.")
-    card_dir = Path(cards_dir) / name
-    context = card_context(ev, load_card_fields(card_dir / "card_fields.yaml"), incident_links=incident_links(ev.incidents, card_dir))
+    card_dir, context = _card_of(ev, cards_dir)
     png = ev.images.get("plots/shap_importance.png")
     paths = {"md": write_atomic(card_dir / "card.md", render_card(context, "md")),
              "html": write_atomic(card_dir / "card.html", render_card(context, "html", plot_png=png))}
@@ -197,12 +201,9 @@ def save_card(ev, cards_dir):
 
 def verify_card(ev, cards_dir):
     "Re-render the card (Markdown and HTML) from its run; list what differs from the saved files (empty: verified)."
-    name = ev.evidence.get("model", {}).get("name")
-    if not name: raise DataError(f"Run {ev.run_id} registered no model (status {ev.status}), so it has no card to verify.")
-    card_dir = Path(cards_dir) / name
+    card_dir, context = _card_of(ev, cards_dir)
     if not (card_dir / "card.md").is_file():
         raise DataError(f"No card at {card_dir / 'card.md'}. Write it with `workbench card {ev.run_id}`.")
-    context = card_context(ev, load_card_fields(card_dir / "card_fields.yaml"), incident_links=incident_links(ev.incidents, card_dir))
     saved, fresh = (card_dir / "card.md").read_text(encoding="utf-8").splitlines(), render_card(context, "md").splitlines()
     diffs = [f"card.md line {i + 1}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(saved, fresh)) if a != b]
     if len(saved) != len(fresh): diffs.append(f"card.md has {len(saved)} lines, the run renders {len(fresh)}")
