@@ -65,6 +65,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'workbench.contracts.check_contract': ('contracts.html#check_contract', 'workbench/contracts.py'),
                                      'workbench.contracts.gx_context': ('contracts.html#gx_context', 'workbench/contracts.py'),
                                      'workbench.contracts.gx_suite': ('contracts.html#gx_suite', 'workbench/contracts.py'),
+                                     'workbench.contracts.raise_if_violated': ( 'contracts.html#raise_if_violated',
+                                                                                'workbench/contracts.py'),
                                      'workbench.contracts.read_suite': ('contracts.html#read_suite', 'workbench/contracts.py'),
                                      'workbench.contracts.render_contract_html': ( 'contracts.html#render_contract_html',
                                                                                    'workbench/contracts.py'),

@@ -84,7 +84,7 @@ def _report_run(run, card, settings):
 def cmd_run(args, settings):
     "Execute an experiment notebook with papermill, then write its model card."
     from workbench.runner import train_and_card
-    run, card = train_and_card(args.notebook, _parse_params(args.p, args.notebook), settings)
+    run, _, card = train_and_card(args.notebook, _parse_params(args.p, args.notebook), settings)
     _report_run(run, card, settings)
     return 0
 
@@ -142,9 +142,7 @@ def cmd_demo(args, settings):
     notebook = settings.root / "nbs" / "experiments" / "train.ipynb"
     aucs = {}
     for model in DEMO_MODELS:
-        run, card = train_and_card(notebook, {"model": model, "data_path": _rel(paths["reference"], settings)}, settings)
-        from workbench.tracking import load_run_evidence
-        ev = load_run_evidence(settings.tracking_uri, run.run_id)
+        run, ev, card = train_and_card(notebook, {"model": model, "data_path": _rel(paths["reference"], settings)}, settings)
         aucs[model] = ev.metrics["roc_auc"]
         _say(f"   {model}: ROC AUC {ev.metrics['roc_auc']:.4f} [{ev.metrics['roc_auc_ci_low']:.4f}, {ev.metrics['roc_auc_ci_high']:.4f}], "
              f"excluded {ev.evidence['leakage']['excluded']}, run {run.run_id}")

@@ -16,8 +16,8 @@ from .schema import diagnose_schema, type_kind, type_name_kind
 
 # %% auto #0
 __all__ = ['TYPE_NAMES', 'TYPE_EXPECTATIONS', 'CONTRACT_HTML', 'build_suite', 'save_suite', 'read_suite', 'gx_suite',
-           'ExpectationOutcome', 'ContractReport', 'gx_context', 'validate', 'report_from_result', 'check_contract',
-           'render_contract_html', 'save_contract_report']
+           'ExpectationOutcome', 'ContractReport', 'gx_context', 'validate', 'report_from_result', 'raise_if_violated',
+           'check_contract', 'render_contract_html', 'save_contract_report']
 
 # %% ../../nbs/03_contracts.ipynb #f23e3b8e
 def _jsonable(v):
@@ -279,13 +279,16 @@ def report_from_result(result, suite, *, source, rows):
     return ContractReport(dataset=suite.get("name", "data"), source=str(source), rows=rows, outcomes=outcomes,
                           validated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), gx_result=raw)
 
-def check_contract(df, suite, *, source="<frame>"):
-    "Validate and raise ContractViolation when a critical expectation fails."
-    report = validate(df, suite, source=source)
+def raise_if_violated(report):
+    "Raise ContractViolation (table, diagnoses and the fix in its message) when a critical expectation failed; else return the report."
     if not report.success:
         raise ContractViolation(f"{report.summary()}.\n{report.table()}\n" + "".join(f"- {d}\n" for d in report.diagnoses) +
                                 f"Fix the data upstream, or, if the change is intended, update expectations/{report.dataset}.json.", report)
     return report
+
+def check_contract(df, suite, *, source="<frame>"):
+    "Validate and raise ContractViolation when a critical expectation fails."
+    return raise_if_violated(validate(df, suite, source=source))
 
 CONTRACT_HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Contract {{ r.dataset }}: {{ "PASSED" if r.success else "FAILED" }}</title>

@@ -9,9 +9,8 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 import pandas as pd
-from .contracts import validate
+from .contracts import raise_if_violated, validate
 from .data import content_hash
-from .errors import ContractViolation
 from .evaluate import evaluate_classifier
 from .explain import explain_model, render_importance_png
 from .leakage import apply_leakage_policy, find_target_leakage
@@ -80,9 +79,7 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
                             "leakage_action": settings.leakage_action, **{f"model.{k}": v for k, v in (params or {}).items()}})
         contract = validate(df, suite, source=source)
         tracker.log_dict(contract.to_dict(), "evidence/contract.json")
-        if not contract.success:
-            raise ContractViolation(f"{contract.summary()}.\n{contract.table()}\nFix the data upstream, or, if the change is "
-                                    f"intended, update expectations/{contract.dataset}.json.", contract)
+        raise_if_violated(contract)
         splitter, strategy = split_for(spec, settings)
         if spec.time: df = df.sort_values(spec.time, kind="stable").reset_index(drop=True)
         train_idx, test_idx = next(splitter.split(df, groups=df[spec.entity] if spec.entity else None))

@@ -158,11 +158,12 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
 
 # %% ../../nbs/14_runner.ipynb #43f9c4c3
 def train_and_card(notebook, parameters, settings):
-    "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, card paths)."
+    "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, RunEvidence, card paths)."
     from workbench.cards import save_card
     from workbench.tracking import load_run_evidence
     run = execute_notebook(notebook, parameters, settings)
-    return run, save_card(load_run_evidence(settings.tracking_uri, run.run_id), settings.model_cards_dir)
+    evidence = load_run_evidence(settings.tracking_uri, run.run_id)
+    return run, evidence, save_card(evidence, settings.model_cards_dir)
 
 @dataclass
 class MonitorOutcome:
