@@ -89,7 +89,7 @@ def _keep_contract_result(tracker, run_id, settings):
     except TrackingError: return None
     return save_contract_report(ContractReport.from_dict(recorded), settings.reports_dir)["html"]
 
-def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None):
+def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None, tags=None):
     "Run an experiment notebook with papermill as one tracked MLflow run; returns a NotebookRun."
     import papermill as pm
     from traitlets.config import Config
@@ -108,7 +108,8 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     tracker = tracker or MlflowTracker(settings.tracking_uri, settings.artifact_dir)
     rel = os.path.relpath(notebook, settings.root)
     run_id = tracker.create_run(experiment, run_name=f"{parameters.get('model', notebook.stem)}-{time.strftime('%Y%m%dT%H%M%S')}",
-                                tags={"workbench.notebook": rel, "workbench.parameters": json.dumps(parameters, sort_keys=True)})
+                                tags={"workbench.notebook": rel, "workbench.parameters": json.dumps(parameters, sort_keys=True),
+                                      **(tags or {})})
     out_dir = settings.reports_dir / "experiments" / experiment / run_id
     out_dir.mkdir(parents=True, exist_ok=True)
     final, html, tmp = out_dir / notebook.name, out_dir / f"{notebook.stem}.html", out_dir / f".{notebook.stem}.running.ipynb"
