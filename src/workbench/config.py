@@ -10,13 +10,17 @@ from pathlib import Path
 from .errors import ConfigError
 
 # %% auto #0
-__all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SETTING_KEYS', 'Settings', 'find_project_root', 'load_settings',
-           'thread_env']
+__all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SPLIT_LEAKAGE_TYPES', 'LEAKAGE_TYPES', 'LINT_TYPES', 'SETTING_KEYS',
+           'Settings', 'find_project_root', 'load_settings', 'thread_env']
 
 # %% ../../nbs/01_config.ipynb #fbd7d6cf
 SETTINGS_FILE = "settings.ini"
 SECTION = "workbench"
 LEAKAGE_ACTIONS = ("exclude", "fail")
+# what the data leakage checks (splits, leakage) and the linter (lint) can report; settings name which types fail a run
+SPLIT_LEAKAGE_TYPES = ("empty_split", "entity_overlap", "duplicate_rows", "time_order", "short_gap")
+LEAKAGE_TYPES = SPLIT_LEAKAGE_TYPES + ("near_duplicates", "undeclared_structure")
+LINT_TYPES = ("preprocessing", "overlap", "multi_test", "temporal", "group", "target")
 
 @dataclass(frozen=True)
 class Settings:
@@ -34,6 +38,8 @@ class Settings:
     split_gap_days: int = 30            # days dropped between train and test (label horizon)
     leakage_action: str = "exclude"     # what a leaky feature does to a run: exclude it, or fail the run
     leakage_auc_threshold: float = 0.95  # univariate AUC at or above which a feature is a leakage suspect
+    leakage_fail: tuple = SPLIT_LEAKAGE_TYPES  # data leakage finding types that fail a run; the others are warnings
+    lint_fail: tuple = LINT_TYPES       # leakage-lint finding types in an experiment notebook that stop it before it runs
     bootstrap_resamples: int = 1000     # resamples behind every confidence interval
     confidence_level: float = 0.95      # width of every confidence interval
     shap_sample_rows: int = 1000        # rows explained by SHAP (a sample, not the whole test set)
@@ -43,7 +49,7 @@ class Settings:
 
     def to_dict(self):
         "Plain dict of the settings, paths as strings."
-        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+        return {k: str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 SETTING_KEYS = tuple(f.name for f in fields(Settings) if f.name != "root")
 
@@ -63,6 +69,7 @@ def _convert(key, raw, origin):
     except ValueError:
         raise ConfigError(f"{key} = {raw!r} in {origin} is not a valid {kind}. Set it to a number, e.g. {key} = {getattr(Settings, key)}.") from None
     if kind == "Path": return Path(raw)
+    if kind == "tuple": return tuple(x.strip() for x in raw.split(",") if x.strip())  # comma-separated; empty means none
     return raw
 
 def _check(values, origin):
@@ -77,6 +84,9 @@ def _check(values, origin):
         if values[key] < 1: problems.append(f"{key} = {values[key]} must be at least 1")
     if values["drift_reference_days"] < 1: problems.append(f"drift_reference_days = {values['drift_reference_days']} must be at least 1")
     if values["split_gap_days"] < 0: problems.append(f"split_gap_days = {values['split_gap_days']} must not be negative")
+    for key, known in (("leakage_fail", LEAKAGE_TYPES), ("lint_fail", LINT_TYPES)):
+        unknown = [t for t in values[key] if t not in known]
+        if unknown: problems.append(f"{key} names unknown types {', '.join(unknown)}; known types: {', '.join(known)}")
     if problems: raise ConfigError(f"Bad setting in {origin}: " + "; ".join(problems) + ".")
 
 # %% ../../nbs/01_config.ipynb #abde5455
