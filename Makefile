@@ -51,4 +51,4 @@ bench: setup postgres
 	$(BIN)/python benchmarks/bench_contracts.py
 
 clean:
-	rm -rf data reports mlflow.db mlartifacts model_cards/*/card.md model_cards/*/card.html model_cards/*/shap_importance.png
+	rm -rf data reports mlflow.db mlartifacts model_cards/*/card.md model_cards/*/card.html model_cards/*/*.png

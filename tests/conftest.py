@@ -24,6 +24,18 @@ def make_project(dst):
     return dst
 
 
+def write_notebook(path, parameters, *cells, markdown=None):
+    "An experiment notebook: a tagged papermill parameters cell, then the code `cells` (and a markdown cell, if given)."
+    import nbformat
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]}), *map(nbformat.v4.new_code_cell, cells)]
+    if markdown: nb.cells.append(nbformat.v4.new_markdown_cell(markdown))
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return Path(path)
+
+
 def workbench(*args, cwd, env=None, timeout=900):
     "Run the installed `workbench` command in `cwd`; returns the CompletedProcess."
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}

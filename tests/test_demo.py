@@ -174,7 +174,7 @@ def test_leakage_action_fail_stops_the_run(demo_copy):
 def test_an_unknown_parameter_is_refused_before_any_run(demo_copy):
     before = len(_runs(demo_copy))
     proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "modle", "xgboost", cwd=demo_copy)
-    assert proc.returncode == 2 and "has no parameter 'modle'. Its parameters: data_path, dataset" in proc.stderr
+    assert proc.returncode == 2 and "has no parameter 'modle'. Its parameters: data_path (str), dataset (str)" in proc.stderr
     assert len(_runs(demo_copy)) == before
 
 

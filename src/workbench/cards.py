@@ -12,8 +12,8 @@ from .data import write_atomic
 from .errors import DataError
 
 # %% auto #0
-__all__ = ['FIELD_PROMPTS', 'CARD_MD', 'HTML_SHELL', 'load_card_fields', 'card_context', 'render_card', 'incident_links',
-           'save_card', 'verify_card']
+__all__ = ['FIELD_PROMPTS', 'CARD_MD', 'HTML_SHELL', 'CARD_PLOTS', 'load_card_fields', 'card_context', 'render_card',
+           'incident_links', 'save_card', 'verify_card']
 
 # %% ../../nbs/11_cards.ipynb #fa504fc7
 FIELD_PROMPTS = {
@@ -51,8 +51,9 @@ def card_context(ev, fields, *, incident_links=None):
             "model": ev.params.get("model"), "run_id": ev.run_id, "experiment": ev.experiment, "status": ev.status,
             "trained_at": _ts(ev.end_time), "dataset": ev.params.get("dataset"), "params": ev.params, "fields": fields,
             "metrics": metrics, "evaluation": evaluation, "manifest": e.get("split_manifest", {}), "contract": e.get("contract", {}),
-            "leakage": e.get("leakage", {}), "importance": e.get("shap_importance", {}), "health": e.get("training_health"),
-            "lineage": lineage, "incidents": incident_links or [], "has_plot": "plots/shap_importance.png" in ev.images}
+            "leakage": e.get("leakage", {}), "lint": e.get("lint"), "importance": e.get("shap_importance", {}), "health": e.get("training_health"),
+            "lineage": lineage, "incidents": incident_links or [], "has_plot": "plots/shap_importance.png" in ev.images,
+            "has_health_plot": "plots/training_health.png" in ev.images, "model_sha256": model.get("sha256") or ev.params.get("model_sha256")}
 
 # %% ../../nbs/11_cards.ipynb #f4b73dfc
 CARD_MD = """---
@@ -87,7 +88,7 @@ Test-set metrics with {{ "%.0f" | format(c.evaluation.confidence * 100) }}% conf
 {% for m in c.metrics %}| {{ m.name }} | {{ "%.4f" | format(m.value) }} | {{ "%.4f" | format(m.ci_low) }} | {{ "%.4f" | format(m.ci_high) }} |
 {% endfor %}
 ## Evaluation data
-Split strategy `{{ c.manifest.strategy }}`: {{ c.manifest.test_rows }} test rows from {{ c.manifest.test_time[0] }} to {{ c.manifest.test_time[1] }}, positive rate {{ c.manifest.test_positive_rate }}. Test customers never appear in training (entity overlap {{ c.manifest.entity_overlap }}); no test row duplicates a training row's features (duplicate overlap {{ c.manifest.duplicate_overlap }}); the first test row comes {{ c.manifest.gap_days }} days after the last training row.
+Split strategy `{{ c.manifest.strategy }}`: {{ c.manifest.test_rows }} test rows from {{ c.manifest.test_time[0] }} to {{ c.manifest.test_time[1] }}, positive rate {{ c.manifest.test_positive_rate }}. Test customers never appear in training (entity overlap {{ c.manifest.entity_overlap }}); no test row duplicates a training row's features (duplicate overlap {{ c.manifest.duplicate_overlap }}); the first test row comes {{ c.manifest.gap_days }} days after the last training row{% if c.manifest.required_gap_days %} ({{ c.manifest.required_gap_days }} required){% endif %}{% if c.manifest.time_order_rows is defined %}, and {{ c.manifest.time_order_rows }} test rows are older than a training row{% endif %}.{% if c.manifest.dropped %} Rows left out of both sides to keep the split clean: {% for k, v in c.manifest.dropped.items() %}{{ v }} ({{ k }}){{ ", " if not loop.last else "." }}{% endfor %}{% endif %}
 
 ## Training data
 Dataset `{{ c.dataset }}` from `{{ c.lineage.data_source }}` ({{ c.lineage.rows }} rows, SHA-256 `{{ c.lineage.data_hash }}`): {{ c.manifest.train_rows }} training rows from {{ c.manifest.train_time[0] }} to {{ c.manifest.train_time[1] }}, positive rate {{ c.manifest.train_positive_rate }}.
@@ -98,11 +99,17 @@ Features used: {{ c.lineage.features | join(", ") }}.
 {% for o in c.contract.outcomes if not o.success %}- {{ o.severity }}: `{{ o.column or "(table)" }}` {{ o.expectation }}: expected {{ o.expected }}, observed {{ o.observed }}
 {% endfor %}
 ### Leakage checks
-Each feature alone was scored on the training rows (univariate ROC AUC); at or above {{ c.leakage.threshold }} it is a leakage suspect and the run's policy is `{{ c.leakage.action }}`.
-{% for f in c.leakage.findings %}- **{{ f.type }}** `{{ f.feature }}`: {{ f.message }}. Fix: {{ f.fix }}.
-{% else %}- No feature was a leakage suspect.
+The split and the training rows were checked for leakage. A feature that alone predicts the target (univariate ROC AUC at or above {{ c.leakage.threshold }}), an identifier that predicts it, or a date after the prediction time is handled by the policy `{{ c.leakage.action }}`; other findings fail a run when their type is one of {{ (c.leakage.fail_types or ["(none)"]) | join(", ") }}, and are recorded here as warnings otherwise.
+{% for f in c.leakage.findings %}- **{{ f.type }}**{% if f.feature %} `{{ f.feature }}`{% endif %} ({{ "excluded" if f.feature and f.feature in c.leakage.excluded else "warning" }}): {{ f.message }}. Fix: {{ f.fix }}.
+{% else %}- No leakage found.
 {% endfor %}{% if c.leakage.excluded %}
 Excluded from training: {{ c.leakage.excluded | join(", ") }}.
+{% endif %}
+### Code review (leakage lint)
+{% if c.lint %}`{{ c.lint.notebook }}` was linted before it ran: {{ c.lint.findings | length }} finding(s); types that stop a run: {{ (c.lint.fail_types or ["(none)"]) | join(", ") }}.
+{% for f in c.lint.findings %}- **{{ f.type }}** at cell {{ f.cell }}, line {{ f.line }}: {{ f.message }} Fix: {{ f.fix }}
+{% else %}- No leakage pattern found in the notebook's code.
+{% endfor %}{% else %}Not linted: this run did not come from an experiment notebook.
 {% endif %}
 ## Quantitative analyses
 SHAP global importance ({{ c.importance.explainer }}, {{ c.importance.n_rows }} test rows, mean |SHAP| in {{ c.importance.output }}):
@@ -114,8 +121,13 @@ SHAP global importance ({{ c.importance.explainer }}, {{ c.importance.n_rows }} 
 ![SHAP global importance](shap_importance.png)
 {% endif %}{% if c.health %}
 ### Training health
-{{ c.health.epochs_run }} epochs run; the best validation loss came at epoch {{ c.health.best_epoch }} and its weights were kept. Final epoch: train loss {{ c.health.history[-1].train_loss }}, validation loss {{ c.health.history[-1].val_loss }}.
-{% endif %}
+{% set unit = c.health.unit | default("epoch") %}{{ c.health.epochs_run }} {{ unit }}s run{{ ", stopped early" if c.health.stopped_early }}; the best validation loss came at {{ unit }} {{ c.health.best_epoch }} and that model was kept. Final {{ unit }}: train loss {{ "%.4f" | format(c.health.history[-1].train_loss) }}, validation loss {{ "%.4f" | format(c.health.history[-1].val_loss) }}.{% if c.health.validation %} Validation slice ({{ c.health.validation.strategy }}, cut from the training rows by the split's rules): {{ c.health.validation.val_rows }} rows, {{ c.health.validation.train_rows }} left for fitting, {{ c.health.validation.left_out_rows }} left out of both.{% endif %}
+
+{% for f in c.health.findings | default([]) %}- {{ f.severity }}: {{ f.message }}
+{% else %}- No training problem was detected (divergence, exploding or vanishing gradients, dead ReLU units, BatchNorm drift, overfitting).
+{% endfor %}{% if c.has_health_plot %}
+![Training health](training_health.png)
+{% endif %}{% endif %}
 ## Ethical considerations
 {{ c.fields.ethical_considerations }}
 
@@ -131,6 +143,7 @@ SHAP global importance ({{ c.importance.explainer }}, {{ c.importance.n_rows }} 
 |---|---|
 | MLflow run | `{{ c.run_id }}` |
 | Data hash (SHA-256) | `{{ c.lineage.data_hash }}` |
+| Model files (SHA-256 of the saved model's manifest, checked on every load) | `{{ c.model_sha256 }}` |
 | Git commit | `{{ c.lineage.git_commit }}`{{ " (uncommitted changes)" if c.lineage.git_dirty else "" }} |
 | Seed | {{ c.lineage.seed }} |
 | Python | {{ c.lineage.python }} |
@@ -159,8 +172,10 @@ def _front_matter(c):
                              "ci_low": m["ci_low"], "ci_high": m["ci_high"]} for m in c["metrics"]]}]}]}
     return yaml.safe_dump(meta, sort_keys=False)
 
-def render_card(context, fmt="md", *, plot_png=None):
-    "The card as Markdown ('md') or self-contained HTML ('html')."
+CARD_PLOTS = {"plots/shap_importance.png": "shap_importance.png", "plots/training_health.png": "training_health.png"}
+
+def render_card(context, fmt="md", *, plots=None):
+    "The card as Markdown ('md') or self-contained HTML ('html', with `plots` {file name: PNG bytes} embedded)."
     import jinja2
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     md = env.from_string(CARD_MD).render(c=context, front_matter=_front_matter(context))
@@ -168,7 +183,7 @@ def render_card(context, fmt="md", *, plot_png=None):
     if fmt != "html": raise ValueError(f"Unknown card format {fmt!r}; use 'md' or 'html'.")
     import mistune
     body = md.split("---\n", 2)[2]  # the front matter is for machines; HTML readers get the card
-    if plot_png: body = body.replace("(shap_importance.png)", "(data:image/png;base64," + base64.b64encode(plot_png).decode() + ")")
+    for name, png in (plots or {}).items(): body = body.replace(f"({name})", "(data:image/png;base64," + base64.b64encode(png).decode() + ")")
     html = mistune.create_markdown(plugins=["table"], escape=True)(body)
     return HTML_SHELL.format(title=f"{context['name']} v{context['version']}", body=html)
 
@@ -191,13 +206,15 @@ def _card_of(ev, cards_dir):
     return card_dir, card_context(ev, load_card_fields(card_dir / "card_fields.yaml"), incident_links=incident_links(ev.incidents, card_dir))
 
 def save_card(ev, cards_dir):
-    "Render the run's card into cards_dir/<model>/ (card.md, card.html, shap_importance.png); returns their paths."
+    "Render the run's card into cards_dir/<model>/ (card.md, card.html and its plots); returns their paths."
     card_dir, context = _card_of(ev, cards_dir)
-    png = ev.images.get("plots/shap_importance.png")
+    plots = _plots(ev)
     paths = {"md": write_atomic(card_dir / "card.md", render_card(context, "md")),
-             "html": write_atomic(card_dir / "card.html", render_card(context, "html", plot_png=png))}
-    if png: paths["png"] = write_atomic(card_dir / "shap_importance.png", png)
+             "html": write_atomic(card_dir / "card.html", render_card(context, "html", plots=plots))}
+    for name, png in plots.items(): paths[name] = write_atomic(card_dir / name, png)
     return paths
+
+def _plots(ev): return {name: ev.images[key] for key, name in CARD_PLOTS.items() if key in ev.images}
 
 def verify_card(ev, cards_dir):
     "Re-render the card (Markdown and HTML) from its run; list what differs from the saved files (empty: verified)."
@@ -208,6 +225,6 @@ def verify_card(ev, cards_dir):
     diffs = [f"card.md line {i + 1}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(saved, fresh)) if a != b]
     if len(saved) != len(fresh): diffs.append(f"card.md has {len(saved)} lines, the run renders {len(fresh)}")
     html = card_dir / "card.html"
-    if not html.is_file() or html.read_text(encoding="utf-8") != render_card(context, "html", plot_png=ev.images.get("plots/shap_importance.png")):
+    if not html.is_file() or html.read_text(encoding="utf-8") != render_card(context, "html", plots=_plots(ev)):
         diffs.append("card.html differs from the card the run renders")
     return diffs

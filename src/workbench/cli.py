@@ -4,14 +4,14 @@
 
 # %% ../../nbs/15_cli.ipynb #6734147f
 from __future__ import annotations
-import argparse, ast, sys, time
+import argparse, sys, time
 from pathlib import Path
 from .config import load_settings
 from .errors import ConfigError, WorkbenchError
 
 # %% auto #0
-__all__ = ['DEMO_MODELS', 'coerce_parameter', 'cmd_generate', 'cmd_contract', 'cmd_run', 'cmd_card', 'cmd_monitor',
-           'cmd_settings', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['DEMO_MODELS', 'cmd_generate', 'cmd_contract', 'cmd_run', 'cmd_rerun', 'cmd_runs', 'cmd_ui', 'cmd_sweep',
+           'cmd_schedule', 'cmd_card', 'cmd_monitor', 'cmd_lint', 'cmd_settings', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../../nbs/15_cli.ipynb #e6d80006
 def _say(*lines): print(*lines, sep="\n", flush=True)
@@ -20,17 +20,7 @@ def _rel(path, settings):
     try: return str(Path(path).resolve().relative_to(settings.root))
     except ValueError: return str(path)
 
-def coerce_parameter(value, default):
-    "Convert a command-line string to the type of the notebook's default; strings stay data, never code."
-    if isinstance(default, bool) or isinstance(default, (int, float)):
-        try: parsed = ast.literal_eval(value)
-        except (ValueError, SyntaxError): parsed = None
-        ok = isinstance(parsed, bool) if isinstance(default, bool) else isinstance(parsed, (int, float)) and not isinstance(parsed, bool)
-        if not ok: raise ConfigError(f"Parameter value {value!r} is not a {type(default).__name__}, as the notebook's default {default!r} is.")
-        return float(parsed) if isinstance(default, float) else parsed
-    return value
-
-# %% ../../nbs/15_cli.ipynb #b0e80a01
+# %% ../../nbs/15_cli.ipynb #b63646a1
 def cmd_generate(args, settings):
     "Write the deterministic demo data."
     from workbench.data import write_demo_data
@@ -69,23 +59,120 @@ def cmd_contract(args, settings):
          f"result: {_rel(saved['json'], settings)}", f"report: {_rel(saved['html'], settings)}")
     return 0 if report.success else 1
 
-def _parse_params(pairs, notebook):
-    from workbench.runner import check_parameters, default_value
-    raw = {name: value for name, value in pairs or []}
-    known = check_parameters(notebook, raw)
-    return {k: coerce_parameter(v, default_value(known, k)) for k, v in raw.items()}
+def _parse_params(pairs, notebook, param_file=None):
+    "Notebook parameters from `-f FILE` (typed YAML) overridden by `-p NAME VALUE` pairs (strings, converted to the parameter's type)."
+    from workbench.runner import check_parameters, coerce_parameters, read_parameter_file
+    params = read_parameter_file(param_file) if param_file else {}
+    check_parameters(notebook, params)
+    return {**params, **coerce_parameters(notebook, dict(pairs or []))}
 
-def _report_run(run, card, settings):
+def _report_run(run, ev, card, settings):
+    leakage, lint = ev.evidence.get("leakage", {}), ev.evidence.get("lint", {})
     _say(f"run {run.run_id} ({run.experiment}) finished in {run.seconds:.1f}s",
          f"  executed notebook: {_rel(run.ipynb, settings)}", f"  html:              {_rel(run.html, settings)}",
-         f"  contract result:   {_rel(run.contract, settings)}",
-         f"  model card:        {_rel(card['md'], settings)}", f"                     {_rel(card['html'], settings)}")
+         f"  contract result:   {_rel(run.contract, settings) if run.contract else 'none (the notebook checked no contract)'}",
+         f"  leakage:           excluded {', '.join(leakage.get('excluded', [])) or 'nothing'}; "
+         f"warnings: {', '.join(leakage.get('warnings', [])) or 'none'}; lint findings: {len(lint.get('findings', []))}",
+         *((f"  model card:        {_rel(card['md'], settings)}", f"                     {_rel(card['html'], settings)}") if card
+           else ("  model card:        none (the notebook registered no model)",)))
 
 def cmd_run(args, settings):
     "Execute an experiment notebook with papermill, then write its model card."
     from workbench.runner import train_and_card
-    run, _, card = train_and_card(args.notebook, _parse_params(args.p, args.notebook), settings)
-    _report_run(run, card, settings)
+    run, ev, card = train_and_card(args.notebook, _parse_params(args.p, args.notebook, args.f), settings)
+    _report_run(run, ev, card, settings)
+    return 0
+
+def cmd_rerun(args, settings):
+    "Execute a past run again with its exact parameters; exit 0 when every metric reproduces."
+    from workbench.runner import rerun
+    res = rerun(args.run_id, settings)
+    width = max([len(r["metric"]) for r in res.metrics] + [6])
+    fmt = lambda v: "missing" if v is None else f"{v:.6g}"
+    _say(f"rerun of {res.original}: run {res.run.run_id} finished in {res.run.seconds:.1f}s",
+         f"  {'metric':<{width}}  {'original':>12}  {'rerun':>12}  {'difference':>12}",
+         *(f"  {r['metric']:<{width}}  {fmt(r['original']):>12}  {fmt(r['rerun']):>12}  {fmt(r['difference']):>12}" for r in res.metrics),
+         "metrics reproduced" if res.reproduced else f"metrics DIFFER beyond a relative tolerance of {res.tolerance:g}")
+    return 0 if res.reproduced else 1
+
+def cmd_runs(args, settings):
+    "List recent runs: when, status, key metrics, duration."
+    from workbench.tracking import recent_runs
+    rows = recent_runs(settings.tracking_uri, limit=args.limit, experiment=args.experiment)
+    if args.format == "json":
+        import json
+        print(json.dumps(rows, indent=1))
+        return 0
+    if not rows:
+        _say(f"no runs in {settings.tracking_uri}" + (f" for experiment {args.experiment!r}" if args.experiment else ""))
+        return 0
+    table = [("started (UTC)", "status", "experiment", "run", "roc_auc", "seconds", "run id")]
+    for r in rows:
+        auc = r["metrics"].get("roc_auc")
+        table.append(((r["started"] or "")[:19].replace("T", " "), r["status"], r["experiment"], r["name"] or "",
+                      "" if auc is None else f"{auc:.4f}", "" if r["seconds"] is None else f"{r['seconds']:.1f}", r["run_id"]))
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(table[0]))]
+    _say(*("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip() for row in table))
+    return 0
+
+def cmd_ui(args, settings):
+    "Start the MLflow UI on loopback against the project's store; runs until interrupted."
+    import socket, subprocess
+    with socket.socket() as probe:
+        if probe.connect_ex((args.host, args.port)) == 0:
+            raise ConfigError(f"Port {args.port} on {args.host} is already in use. Pass another one: workbench ui --port 5001.")
+    cmd = [sys.executable, "-m", "mlflow", "ui", "--backend-store-uri", settings.tracking_uri, "--host", args.host, "--port", str(args.port)]
+    proc = subprocess.Popen(cmd, cwd=settings.root)
+    _say(f"MLflow UI: http://{args.host}:{args.port} (store {settings.tracking_uri}); Ctrl-C stops it.")
+    try: return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait(timeout=30)
+        return 0
+
+def cmd_sweep(args, settings):
+    "Grid or random search: every point a papermill run under one parent MLflow run, on Dask; exit 1 if any point failed."
+    from workbench.sweep import plan_sweep, run_sweep
+    if args.dry_run:
+        plan = plan_sweep(args.notebook, args.grid, settings)
+        _say(repr(plan), *(f"  {p.index:>3}  {p.key}  {p.label()}" for p in plan.points), *plan.notes)
+        return 0
+    result = run_sweep(args.notebook, args.grid, settings, workers=args.workers, scheduler=args.scheduler,
+                       progress=not args.no_progress, rerun=args.rerun)  # the progress bar goes to stderr
+    _say(result.summary(), result.table(), *(f"note: {n}" for n in result.notes), f"parent run: {result.parent_run_id}")
+    return 0 if result.ok else 1
+
+def _until(text):
+    "--until: seconds from now, or an ISO time."
+    from datetime import datetime
+    if not text: return None
+    try: return float(text)
+    except ValueError: pass
+    try: return datetime.fromisoformat(text)
+    except ValueError: raise ConfigError(f"--until {text!r} is neither a number of seconds nor an ISO time such as 2026-12-01T06:00.") from None
+
+def cmd_schedule(args, settings):
+    "Add, list, remove, export or run the project's schedules."
+    from workbench import schedule as sch
+    if args.action == "add":
+        if not (args.name and args.notebook and args.cron):
+            raise ConfigError("schedule add needs NAME NOTEBOOK --cron EXPR, e.g. workbench schedule add nightly nbs/experiments/train.ipynb --cron '0 6 * * *'.")
+        from workbench.runner import coerce_parameters
+        added = sch.add_schedule(settings, args.name, args.notebook, args.cron, coerce_parameters(args.notebook, dict(args.p or [])),
+                                 timezone=args.timezone, replace=args.replace)
+        _say(f"added {added!r}")
+    elif args.action == "list": _say(sch.list_schedules(settings).table())
+    elif args.action == "remove":
+        if not args.name: raise ConfigError("schedule remove needs the schedule's NAME (see `workbench schedule list`).")
+        _say(f"removed {sch.remove_schedule(settings, args.name)!r}")
+    elif args.action == "export":
+        if not args.crontab: raise ConfigError("schedule export supports one format: pass --crontab.")
+        print(sch.export_crontab(settings), end="", flush=True)
+    else:
+        grace = None if args.grace == "none" else float(args.grace)
+        report = sch.run_schedules(settings, until=_until(args.until), max_firings=args.max_firings, grace=grace, workers=args.workers,
+                                   poll=args.poll, on_event=lambda f: print(f.line(), flush=True))
+        _say(report.summary())
     return 0
 
 def cmd_card(args, settings):
@@ -114,12 +201,24 @@ def cmd_monitor(args, settings):
     _report_monitor(out, settings)
     return 1 if out.report.alert else 0
 
+def cmd_lint(args, settings):
+    "Review notebooks and scripts for leakage: one line per finding (or JSON) on stdout, bad input on stderr."
+    from workbench.lint import lint_paths, render_findings
+    result = lint_paths(args.paths)
+    out = render_findings(result.findings, format=args.format)
+    if out: print(out, flush=True)
+    for p in result.problems: print(f"error: {p.path}{f':{p.line}' if p.line else ''}: {p.message}", file=sys.stderr)
+    if args.format == "text":
+        print(f"{len(result.findings)} finding(s) in {result.files} file(s)" + (f", {len(result.problems)} unreadable" if result.problems else ""),
+              file=sys.stderr)
+    return result.exit_code
+
 def cmd_settings(args, settings):
     "Print the effective settings."
-    _say(*(f"{k} = {v}" for k, v in settings.to_dict().items()))
+    _say(*(f"{k} = {', '.join(v) if isinstance(v, list) else v}" for k, v in settings.to_dict().items()))
     return 0
 
-# %% ../../nbs/15_cli.ipynb #666752ea
+# %% ../../nbs/15_cli.ipynb #740a8016
 DEMO_MODELS = ("baseline", "xgboost", "mlp")
 
 def cmd_demo(args, settings):
@@ -145,8 +244,8 @@ def cmd_demo(args, settings):
         run, ev, card = train_and_card(notebook, {"model": model, "data_path": _rel(paths["reference"], settings)}, settings)
         aucs[model] = ev.metrics["roc_auc"]
         _say(f"   {model}: ROC AUC {ev.metrics['roc_auc']:.4f} [{ev.metrics['roc_auc_ci_low']:.4f}, {ev.metrics['roc_auc_ci_high']:.4f}], "
-             f"excluded {ev.evidence['leakage']['excluded']}, run {run.run_id}")
-        _report_run(run, card, settings)
+             f"run {run.run_id}")
+        _report_run(run, ev, card, settings)
     best = max(aucs, key=aucs.get)
     _say(f"== 8. monitoring churn-{best} (best test ROC AUC)")
     for role in ("next_month_clean", "next_month"):
@@ -155,7 +254,7 @@ def cmd_demo(args, settings):
     _say(f"== done in {time.time() - t0:.0f}s. MLflow store: {settings.tracking_uri}")
     return 0
 
-# %% ../../nbs/15_cli.ipynb #d341a091
+# %% ../../nbs/15_cli.ipynb #a620b629
 def build_parser():
     "The argparse parser of the workbench command."
     p = argparse.ArgumentParser(prog="workbench", description="Notebook-first experiments, data contracts, model cards and monitoring.")
@@ -177,14 +276,50 @@ def build_parser():
     c.set_defaults(func=cmd_contract)
     r = sub.add_parser("run", help="execute an experiment notebook with papermill and write its model card")
     r.add_argument("notebook")
-    r.add_argument("-p", nargs=2, action="append", metavar=("NAME", "VALUE"), help="notebook parameter (repeatable)")
+    r.add_argument("-p", nargs=2, action="append", metavar=("NAME", "VALUE"), help="notebook parameter (repeatable); overrides -f")
+    r.add_argument("-f", metavar="PARAMS.yaml", help="notebook parameters from a YAML mapping")
     r.set_defaults(func=cmd_run)
+    rr = sub.add_parser("rerun", help="execute a past run again with its exact parameters; refuses if its data changed")
+    rr.add_argument("run_id"); rr.set_defaults(func=cmd_rerun)
+    rs = sub.add_parser("runs", help="list recent runs: status, key metrics, duration")
+    rs.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    rs.add_argument("--experiment", help="only this MLflow experiment, e.g. churn-train")
+    rs.add_argument("--format", choices=["text", "json"], default="text")
+    rs.set_defaults(func=cmd_runs)
+    ui = sub.add_parser("ui", help="start the MLflow UI on loopback against the project's store")
+    ui.add_argument("--port", type=int, default=5000); ui.add_argument("--host", default="127.0.0.1", help="default: loopback only")
+    ui.set_defaults(func=cmd_ui)
+    sw = sub.add_parser("sweep", help="grid or random search over a notebook's parameters on Dask (resumable)")
+    sw.add_argument("notebook"); sw.add_argument("--grid", required=True, metavar="SPEC.yaml", help="sweep spec: metric, fixed, grid or random")
+    sw.add_argument("--workers", type=int, help="local worker processes (default: cores / threads)")
+    sw.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on an existing Dask cluster instead of a local one")
+    sw.add_argument("--rerun", action="store_true", help="run points again even if they already finished with the same parameters and data")
+    sw.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
+    sw.add_argument("--dry-run", action="store_true", help="check the spec and list the points; run nothing")
+    sw.set_defaults(func=cmd_sweep)
+    sc = sub.add_parser("schedule", help="cron schedules of experiment notebooks: add, list, remove, export --crontab, run")
+    sc.add_argument("action", choices=["add", "list", "remove", "export", "run"])
+    sc.add_argument("name", nargs="?", help="add/remove: the schedule's name"); sc.add_argument("notebook", nargs="?", help="add: the notebook")
+    sc.add_argument("--cron", help="add: a cron expression, e.g. '0 6 * * 1-5'"); sc.add_argument("--timezone", help="add: e.g. Europe/Paris (default: local)")
+    sc.add_argument("-p", nargs=2, action="append", metavar=("NAME", "VALUE"), help="add: notebook parameter (repeatable)")
+    sc.add_argument("--replace", action="store_true", help="add: replace a schedule of the same name")
+    sc.add_argument("--crontab", action="store_true", help="export: equivalent crontab lines")
+    sc.add_argument("--until", help="run: stop after this many seconds, or at this ISO time (default: until Ctrl-C or SIGTERM)")
+    sc.add_argument("--max-firings", type=int, help="run: stop after this many firings")
+    sc.add_argument("--grace", default="3600", help="run: seconds within which runs missed while down get one catch-up run, or 'none'")
+    sc.add_argument("--workers", type=int, default=2, help="run: notebooks that may run at once (different schedules)")
+    sc.add_argument("--poll", type=float, default=5.0, help="run: seconds between checks for added or removed schedules")
+    sc.set_defaults(func=cmd_schedule)
     k = sub.add_parser("card", help="regenerate or verify the model card of a run")
     k.add_argument("run_id"); k.add_argument("--verify", action="store_true", help="check the saved card against the run")
     k.set_defaults(func=cmd_card)
     m = sub.add_parser("monitor", help="check a new batch: contract, drift, performance; post-mortem on alert")
     m.add_argument("batch"); m.add_argument("--model", required=True, help="registered model name, e.g. churn-xgboost")
     m.set_defaults(func=cmd_monitor)
+    li = sub.add_parser("lint", help="review notebooks and scripts for leakage (exit 0 clean, 1 findings, 2 unreadable input)")
+    li.add_argument("paths", nargs="+", metavar="PATH", help=".ipynb or .py files, or folders to search")
+    li.add_argument("--format", choices=["text", "json"], default="text", help="one line per finding (default), or a JSON list")
+    li.set_defaults(func=cmd_lint)
     sub.add_parser("settings", help="print the effective settings").set_defaults(func=cmd_settings)
     return p
 
@@ -194,7 +329,7 @@ def main(argv=None):
     import logging, os, warnings
     os.environ.setdefault("MLFLOW_LOGGING_LEVEL", "WARNING")  # read by mlflow at import, here and in papermill kernels
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("mlflow", "alembic", "great_expectations", "papermill", "traitlets"): logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy in ("mlflow", "alembic", "great_expectations", "papermill", "traitlets", "distributed", "apscheduler"): logging.getLogger(noisy).setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", category=FutureWarning)
     try:
         settings = load_settings()

@@ -13,13 +13,14 @@ from .contracts import raise_if_violated, validate
 from .data import content_hash
 from .evaluate import evaluate_classifier
 from .explain import explain_model, render_importance_png
-from .leakage import apply_leakage_policy, find_target_leakage
-from .models import build_model, model_family, training_history
-from .splits import TimeGroupSplit, check_split, make_manifest
+from .errors import LeakageError
+from .leakage import LeakageReport, apply_leakage_policy, check_data_leakage
+from .models import TrainingDiverged, build_model, fit_model, model_family, render_training_png, training_health
+from .splits import choose_splitter, make_manifest, split_findings
 from .tracking import package_versions
 
 # %% auto #0
-__all__ = ['git_state', 'split_for', 'RunResult', 'run_experiment']
+__all__ = ['git_state', 'RunResult', 'registered_name', 'run_experiment']
 
 # %% ../../nbs/10_pipeline.ipynb #5ab1dc43
 def git_state(root):
@@ -29,16 +30,6 @@ def git_state(root):
         except (OSError, subprocess.SubprocessError): return ""
     commit = git("rev-parse", "HEAD")
     return {"git_commit": commit or None, "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")) if commit else None}
-
-def split_for(spec, settings):
-    "The leakage-safe splitter that the dataset's declared structure calls for."
-    from sklearn.model_selection import GroupShuffleSplit, ShuffleSplit
-    if spec.time is None and spec.entity:
-        return GroupShuffleSplit(n_splits=1, test_size=settings.test_fraction, random_state=settings.seed), "group"
-    if spec.time is None:  # nothing declared: the only case where a random split is acceptable
-        return ShuffleSplit(n_splits=1, test_size=settings.test_fraction, random_state=settings.seed), "random"
-    return TimeGroupSplit(time_col=spec.time, test_fraction=settings.test_fraction, gap=pd.Timedelta(days=settings.split_gap_days),
-                          random_state=settings.seed), ("time+group" if spec.entity else "time")
 
 # %% ../../nbs/10_pipeline.ipynb #7a41a6a0
 @dataclass
@@ -65,7 +56,25 @@ class RunResult:
         return (f"**{self.model}** run `{self.run_id}` registered as `{self.registered['name']}` v{self.registered['version']}\n\n"
                 f"| metric | value | {self.evaluation.confidence:.0%} CI |\n|---|---|---|\n{rows}")
 
-# %% ../../nbs/10_pipeline.ipynb #28001686
+# %% ../../nbs/10_pipeline.ipynb #45754c8c
+def registered_name(spec, model):
+    "Registry name of a model trained on `spec`: `<dataset>-<model>`, an import path reduced to its class name."
+    return f"{spec.name}-{str(model).rsplit('.', 1)[-1]}"
+
+def _log_health(tracker, health, *, title):
+    tracker.log_series(health.series())
+    tracker.log_dict(health.to_dict(), "evidence/training_health.json")
+    tracker.log_bytes(render_training_png(health, title=title), "plots/training_health.png")
+
+def _judged(tracker, found, aucs, features, **policy):
+    "apply_leakage_policy, recording the findings in the run before a LeakageError propagates."
+    try: return apply_leakage_policy(found, aucs, features, **policy)
+    except LeakageError as exc:
+        failed = LeakageReport(action=policy["action"], threshold=policy["threshold"], univariate_auc=dict(aucs), findings=list(found),
+                               fail_types=list(policy["fail_types"]))
+        tracker.log_dict({**failed.to_dict(), "failed": [f.to_dict() for f in exc.findings]}, "evidence/leakage.json")
+        raise
+
 def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>", run_id=None, params=None, experiment=None):
     "Run one leakage-safe, tracked experiment on `df` and return its RunResult."
     experiment = experiment or f"{spec.name}-train"
@@ -77,38 +86,41 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
         tracker.log_params({"model": model, "dataset": spec.name, "seed": settings.seed, "data_hash": data_hash, "data_source": source,
                             "test_fraction": settings.test_fraction, "split_gap_days": settings.split_gap_days,
                             "leakage_action": settings.leakage_action, **{f"model.{k}": v for k, v in (params or {}).items()}})
+        tracker.log_dataset(df, name=spec.name, source=source, digest=data_hash)
         contract = validate(df, suite, source=source)
         tracker.log_dict(contract.to_dict(), "evidence/contract.json")
         raise_if_violated(contract)
-        splitter, strategy = split_for(spec, settings)
-        if spec.time: df = df.sort_values(spec.time, kind="stable").reset_index(drop=True)
-        train_idx, test_idx = next(splitter.split(df, groups=df[spec.entity] if spec.entity else None))
-        manifest = check_split(make_manifest(df, train_idx, test_idx, spec, strategy=strategy,
-                                             required_gap_days=settings.split_gap_days if spec.time else None))
+        choice = choose_splitter(spec, test_fraction=settings.test_fraction, gap_days=settings.split_gap_days, seed=settings.seed)
+        if spec.time: df = df.sort_values(spec.time, kind="stable").reset_index(drop=True)  # training rows in time order
+        (train_idx, test_idx), = choice.split(df)
+        manifest = make_manifest(df, train_idx, test_idx, spec, strategy=choice.strategy,
+                                 required_gap_days=choice.required_gap_days, warnings=choice.warnings)
         tracker.log_dict(manifest.to_dict(), "evidence/split_manifest.json")
-        train, test = df.iloc[train_idx], df.iloc[test_idx]
         features = spec.feature_columns(df)
-        findings, aucs = find_target_leakage(train[features], train[spec.target], threshold=settings.leakage_auc_threshold,
-                                             categorical=spec.categorical)
-        features, leakage = apply_leakage_policy(findings, aucs, features, action=settings.leakage_action,
-                                                 threshold=settings.leakage_auc_threshold)
+        judge = dict(action=settings.leakage_action, threshold=settings.leakage_auc_threshold, fail_types=settings.leakage_fail)
+        found = split_findings(manifest) + choice.findings()
+        _judged(tracker, found, {}, features, **judge)  # a leaky split stops here, before any feature is scored
+        train, test = df.iloc[train_idx], df.iloc[test_idx]
+        data_found, aucs = check_data_leakage(train, test, spec, features, threshold=settings.leakage_auc_threshold, random_state=settings.seed)
+        features, leakage = _judged(tracker, found + data_found, aucs, features, **judge)
         tracker.log_dict(leakage.to_dict(), "evidence/leakage.json")
+        if leakage.warnings: tracker.set_tags({"workbench.leakage_warnings": ", ".join(leakage.warnings)})
         categorical = [c for c in features if c in spec.categorical]
         numeric = [c for c in features if c not in spec.categorical]
         pipeline = build_model(model, numeric=numeric, categorical=categorical, random_state=settings.seed,
                                n_jobs=settings.threads or None, params=params)
-        pipeline.fit(train[features], train[spec.target])
+        # XGBoost and the networks stop early on a validation slice cut from the training rows by the split's own rules
+        pipeline = fit_model(pipeline, train[features], train[spec.target], time=train[spec.time] if spec.time else None,
+                             groups=train[spec.entity] if spec.entity else None)
         evaluation = evaluate_classifier(test[spec.target], pipeline.predict_proba(test[features])[:, 1],
                                          resamples=settings.bootstrap_resamples, confidence=settings.confidence_level,
                                          random_state=settings.seed)
         tracker.log_metrics(evaluation.flat())
         tracker.log_dict(evaluation.to_dict(), "evidence/evaluation.json")
-        history = training_history(pipeline)
-        if history:
-            tracker.log_series(history)
-            est = pipeline.named_steps["model"]
-            tracker.log_dict({"epochs_run": len(history), "best_epoch": getattr(est, "best_epoch_", None), "history": history},
-                             "evidence/training_health.json")
+        health = training_health(pipeline)  # None for estimators without an iterative fit (logistic regression)
+        if health:
+            _log_health(tracker, health, title=f"Training health: {spec.name} {model}")
+            tracker.set_tags({"workbench.training_ok": health.ok})
         importance = explain_model(pipeline, test[features], sample_rows=settings.shap_sample_rows, random_state=settings.seed)
         tracker.log_dict(importance.to_dict(), "evidence/shap_importance.json")
         tracker.log_bytes(render_importance_png(importance, title=f"SHAP global importance: {spec.name} {model}"), "plots/shap_importance.png")
@@ -116,12 +128,14 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
                           "numeric": numeric, "categorical": categorical, "target": spec.target, "dataset": spec.to_dict(),
                           "seed": settings.seed, "python": platform.python_version(), "packages": package_versions(),
                           "settings": settings.to_dict(), **git_state(settings.root)}, "evidence/lineage.json")
-        registered = tracker.log_model(pipeline, input_example=train[features].head(5), registered_name=f"{spec.name}-{model}",
+        registered = tracker.log_model(pipeline, input_example=train[features].head(5), registered_name=registered_name(spec, model),
                                        family=model_family(model))
         tracker.log_dict({**registered, "family": model_family(model)}, "evidence/model.json")
         tracker.set_tags({"workbench.registered_model": registered["name"], "workbench.model_version": registered["version"]})
         tracker.end("FINISHED")
     except BaseException as exc:
+        if isinstance(exc, TrainingDiverged) and getattr(exc, "health", None):  # keep the curves up to the divergence
+            with suppress(Exception): _log_health(tracker, exc.health, title=f"Training diverged: {spec.name} {model}")
         with suppress(Exception): tracker.set_tags({"workbench.error": f"{type(exc).__name__}: {str(exc)[:4000]}"})
         with suppress(Exception): tracker.end("KILLED" if isinstance(exc, KeyboardInterrupt) else "FAILED")
         raise

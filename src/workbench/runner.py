@@ -4,43 +4,99 @@
 
 # %% ../../nbs/14_runner.ipynb #c90a3b22
 from __future__ import annotations
-import json, os, signal, time
+import json, os, shutil, signal, tempfile, time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd
 from .config import thread_env
 from .data import content_hash, get_spec, load_table, write_atomic
-from .errors import ConfigError, DataError, ModelError, NotebookRunError, TrackingError
+from .errors import ConfigError, DataError, LeakageError, ModelError, NotebookRunError, TrackingError
 
 # %% auto #0
-__all__ = ['notebook_parameters', 'check_parameters', 'default_value', 'NotebookRun', 'execute_notebook', 'train_and_card',
-           'MonitorOutcome', 'monitor_model']
+__all__ = ['notebook_parameters', 'default_value', 'check_parameters', 'coerce_parameters', 'read_parameter_file', 'NotebookRun',
+           'lint_record', 'file_sha256', 'run_environment', 'execute_notebook', 'train_and_card', 'RerunResult',
+           'rerun', 'MonitorOutcome', 'monitor_model']
 
-# %% ../../nbs/14_runner.ipynb #a605085d
+# %% ../../nbs/14_runner.ipynb #4f6757f4
+_LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict", type(None): "None"}
+
 def notebook_parameters(path):
-    "The notebook's parameters cell as papermill inspects it: {name: {'default', 'type'}}."
+    "The notebook's parameters cell as papermill inspects it: {name: {'default', 'type', 'help'}}."
+    import ast
     import papermill as pm
     path = Path(path)
     if not path.is_file(): raise DataError(f"Notebook {path} does not exist. Experiment notebooks live in nbs/experiments/.")
     try: found = pm.inspect_notebook(str(path))
     except Exception as exc: raise DataError(f"Could not read notebook {path}: {exc}") from None
-    return {k: {"default": v["default"], "type": v["inferred_type_name"]} for k, v in found.items()}
-
-def check_parameters(path, parameters):
-    "Raise ConfigError for a parameter the notebook does not declare."
-    known = notebook_parameters(path)
-    unknown = sorted(set(parameters) - set(known))
-    if unknown:
-        raise ConfigError(f"Notebook {Path(path).name} has no parameter {', '.join(map(repr, unknown))}. "
-                          f"Its parameters: {', '.join(sorted(known))}.")
-    return known
+    out = {}
+    for name, v in found.items():
+        kind = v["inferred_type_name"]  # from an annotation (`seed: int = 0`); "None" when the line has none
+        if kind in (None, "None"):
+            try: kind = _LITERAL_TYPES.get(type(ast.literal_eval(v["default"])), "any")
+            except (ValueError, SyntaxError): kind = "any"  # an expression: accept any value
+        out[name] = {"default": v["default"], "type": kind, "help": v.get("help") or ""}
+    return out
 
 def default_value(known, name):
     "A parameter's default value as written in the notebook (a Python literal)."
     import ast
     try: return ast.literal_eval(known[name]["default"])
     except (KeyError, ValueError, SyntaxError): return None
+
+_PYTHON_TYPES = {"bool": bool, "str": str, "list": list, "dict": dict, "int": int, "float": (int, float)}
+
+def _fits(value, kind):
+    "Whether `value` may be injected for a parameter of type `kind` (an int is a fine float; a bool is not a number)."
+    if kind not in _PYTHON_TYPES: return True  # "any"/"None" defaults and annotations we do not know accept anything
+    if kind in ("int", "float") and isinstance(value, bool): return False
+    return isinstance(value, _PYTHON_TYPES[kind])
+
+def _check_names(path, known, names):
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        listing = ", ".join(f"{k} ({v['type']})" for k, v in known.items())
+        raise ConfigError(f"Notebook {Path(path).name} has no parameter {', '.join(map(repr, unknown))}. Its parameters: {listing}.")
+
+def _check_types(path, known, parameters):
+    wrong = [f"{k} must be {known[k]['type']} (default {known[k]['default']}), got {type(v).__name__} {v!r}"
+             for k, v in parameters.items() if not _fits(v, known[k]["type"])]
+    if wrong: raise ConfigError(f"Bad parameter value for {Path(path).name}: " + "; ".join(wrong) + ".")
+
+def check_parameters(path, parameters):
+    "Check names and value types against the notebook's parameters cell; returns its parameters, or raises ConfigError."
+    known = notebook_parameters(path)
+    _check_names(path, known, parameters)
+    _check_types(path, known, parameters)
+    return known
+
+def coerce_parameters(path, raw):
+    "Convert command-line strings (`-p NAME VALUE`) to the types of the notebook's parameters; strings stay data, never code."
+    import ast, yaml
+    known = notebook_parameters(path)
+    _check_names(path, known, raw)  # names first: a typo lists the valid ones
+    out = {}
+    for name, text in raw.items():
+        kind = known[name]["type"]
+        if kind not in _PYTHON_TYPES or kind == "str": out[name] = text; continue  # verbatim: quotes, newlines and code stay this string
+        try: value = yaml.safe_load(text) if kind in ("list", "dict") else ast.literal_eval(text.strip())
+        except (ValueError, SyntaxError, yaml.YAMLError): value = text
+        if kind == "float" and isinstance(value, int) and not isinstance(value, bool): value = float(value)
+        out[name] = value
+    _check_types(path, known, out)
+    return out
+
+def read_parameter_file(path):
+    "Parameters from a YAML file (`-f params.yaml`): a mapping of names to values."
+    import yaml
+    path = Path(path)
+    if not path.is_file(): raise ConfigError(f"Parameter file {path} does not exist.")
+    try: values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc: raise ConfigError(f"{path} is not valid YAML: {exc}") from None
+    if values is None: return {}
+    if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
+        raise ConfigError(f"{path} must be a mapping of parameter names to values, e.g. `model: xgboost`.")
+    return values
 
 # %% ../../nbs/14_runner.ipynb #451641cd
 @dataclass
@@ -89,6 +145,33 @@ def _keep_contract_result(tracker, run_id, settings):
     except TrackingError: return None
     return save_contract_report(ContractReport.from_dict(recorded), settings.reports_dir)["html"]
 
+def lint_record(notebook, rel, settings):
+    "Lint an experiment notebook for leakage: its findings, and those whose type is in settings.lint_fail."
+    from workbench.lint import LintInputError, lint_file
+    try: findings = [f.to_dict() for f in lint_file(notebook)]
+    except LintInputError as exc: raise DataError(f"{rel} cannot be run: {exc}") from None
+    for f in findings: f["path"] = rel
+    return {"notebook": rel, "findings": findings, "fail_types": list(settings.lint_fail),
+            "blocking": [f for f in findings if f["type"] in settings.lint_fail]}
+
+def file_sha256(path):
+    "SHA-256 of a file's bytes, read in 1 MiB blocks."
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
+    return h.hexdigest()
+
+def run_environment(parameters, settings):
+    "What a run needs to be reproduced, recorded before the kernel starts: git state, the data file's hash, package versions."
+    from workbench.pipeline import git_state
+    from workbench.tracking import package_versions
+    data = parameters.get("data_path")
+    data_file = settings.root / data if isinstance(data, str) and data else None
+    return {**git_state(settings.root), "parameters": parameters, "packages": package_versions(),
+            "data_path": data if data_file else None,
+            "data_file_sha256": file_sha256(data_file) if data_file and data_file.is_file() else None}
+
 def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None, tags=None):
     "Run an experiment notebook with papermill as one tracked MLflow run; returns a NotebookRun."
     import papermill as pm
@@ -97,9 +180,10 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     notebook = Path(notebook).resolve()
     known = check_parameters(notebook, parameters)
     if "model" in parameters:  # workbench's experiment notebooks name a model family: refuse a typo before a kernel starts
-        from workbench.models import MODEL_FAMILIES
-        if parameters["model"] not in MODEL_FAMILIES:
-            raise ModelError(f"Unknown model {parameters['model']!r}. Available models: {', '.join(MODEL_FAMILIES)}.")
+        from workbench.models import MODEL_FAMILIES, is_model_name
+        if not is_model_name(parameters["model"]):
+            raise ModelError(f"Unknown model {parameters['model']!r}. Available models: {', '.join(MODEL_FAMILIES)}, "
+                             "or a scikit-learn estimator's import path such as sklearn.ensemble.ExtraTreesClassifier.")
     if not {"run_id", "experiment"} <= set(known):
         raise ConfigError(f"{notebook.name} must declare `run_id` and `experiment` in its parameters cell, so that the notebook "
                           "records into the run the runner tracks. See nbs/experiments/train.ipynb.")
@@ -107,19 +191,37 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     experiment = experiment or f"{dataset}-{notebook.stem}"
     tracker = tracker or MlflowTracker(settings.tracking_uri, settings.artifact_dir)
     rel = os.path.relpath(notebook, settings.root)
+    review = lint_record(notebook, rel, settings)  # the notebook's own code is reviewed before any kernel starts
     run_id = tracker.create_run(experiment, run_name=f"{parameters.get('model', notebook.stem)}-{time.strftime('%Y%m%dT%H%M%S')}",
                                 tags={"workbench.notebook": rel, "workbench.parameters": json.dumps(parameters, sort_keys=True),
-                                      **(tags or {})})
+                                      "workbench.lint_findings": str(len(review["findings"])), **(tags or {})})
+    tracker.log_dict(review, "evidence/lint.json", run_id=run_id)
+    environment = run_environment(parameters, settings)
+    tracker.log_dict(environment, "evidence/run_environment.json", run_id=run_id)
+    tracker.set_tags({f"workbench.{k}": str(environment[k]) for k in ("git_commit", "git_dirty", "data_file_sha256") if environment.get(k) is not None},
+                     run_id=run_id)
+    if review["blocking"]:
+        reason = "; ".join(f"cell {f['cell']} line {f['line']}: {f['type']}: {f['message']}" for f in review["blocking"])
+        tracker.set_tags({"workbench.error": f"leakage lint: {reason}"[:4000]}, run_id=run_id)
+        tracker.end("FAILED", run_id=run_id)
+        raise LeakageError(f"{rel} was not run: the leakage linter found {reason}. Fix the code (`workbench lint {rel}` shows "
+                           "each finding with its fix), end a reviewed line with `# workbench: ignore[TYPE]`, or remove the type "
+                           f"from lint_fail in settings.ini. MLflow run {run_id} is marked FAILED.",
+                           review["blocking"])
     out_dir = settings.reports_dir / "experiments" / experiment / run_id
     out_dir.mkdir(parents=True, exist_ok=True)
     final, html, tmp = out_dir / notebook.name, out_dir / f"{notebook.stem}.html", out_dir / f".{notebook.stem}.running.ipynb"
     params = {**parameters, "run_id": run_id, "experiment": experiment}
     start, failure = time.time(), None
+    # IPC sockets instead of TCP ports (private to this machine, no port races), in a folder of this run's own: jupyter_client
+    # numbers socket files from 1 in the working directory, so two runs starting together would otherwise share a kernel.
+    # A short /tmp path, because a unix socket path may not exceed about 107 characters.
+    sockets = tempfile.mkdtemp(prefix="wb-kernel-")
+    config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
     try:
         with _sigterm_as_interrupt(), _environment(thread_env(settings)):
-            # IPC sockets instead of TCP ports: private to this machine, and no port races between concurrent runs
             pm.execute_notebook(str(notebook), str(tmp), parameters=params, kernel_name="python3", cwd=str(settings.root),
-                                progress_bar=False, log_output=False, config=Config({"KernelManager": {"transport": "ipc"}}))
+                                progress_bar=False, log_output=False, config=config)
     except pm.PapermillExecutionError as exc:
         failure = exc
     except KeyboardInterrupt:
@@ -133,6 +235,8 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
         tracker.set_tags({"workbench.error": f"{type(exc).__name__}: {exc}"[:4000]}, run_id=run_id)
         tracker.end("FAILED", run_id=run_id)
         raise NotebookRunError(f"Could not execute {rel}: {type(exc).__name__}: {exc}", run_id=run_id) from exc
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     os.replace(tmp, final)
     try:
         contract = _keep_contract_result(tracker, run_id, settings)
@@ -154,17 +258,69 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
                                f"The executed notebook, with the error in place, is at {final}. MLflow run {run_id} is marked FAILED."
                                + (f"\nContract result: {contract}" if contract else ""),
                                cell=failure.exec_count, ename=failure.ename, evalue=evalue, output=final, run_id=run_id) from None
+    if tracker.status(run_id) == "RUNNING": tracker.end("FINISHED", run_id=run_id)  # a notebook that does not close its run
     return NotebookRun(notebook=rel, run_id=run_id, experiment=experiment, parameters=parameters, ipynb=final, html=html,
                        contract=contract, seconds=round(time.time() - start, 2))
 
 # %% ../../nbs/14_runner.ipynb #43f9c4c3
 def train_and_card(notebook, parameters, settings):
-    "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, RunEvidence, card paths)."
+    "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, RunEvidence, card paths or None)."
     from workbench.cards import save_card
     from workbench.tracking import load_run_evidence
     run = execute_notebook(notebook, parameters, settings)
     evidence = load_run_evidence(settings.tracking_uri, run.run_id)
-    return run, evidence, save_card(evidence, settings.model_cards_dir)
+    registered = "model" in evidence.evidence  # an exploratory notebook may register nothing: then there is no card to write
+    return run, evidence, save_card(evidence, settings.model_cards_dir) if registered else None
+
+@dataclass
+class RerunResult:
+    "A past run executed again with its exact parameters, and whether its metrics came out the same."
+    original: str                   # run id that was re-executed
+    run: NotebookRun                # the new run
+    metrics: list                   # rows {metric, original, rerun, difference}
+    reproduced: bool                # every metric of the original equals the rerun's within `tolerance`
+    tolerance: float
+
+    def to_dict(self): return {"original": self.original, "run_id": self.run.run_id, "metrics": self.metrics,
+                               "reproduced": self.reproduced, "tolerance": self.tolerance}
+    def __repr__(self):
+        return f"RerunResult({self.original} -> {self.run.run_id}: {'reproduced' if self.reproduced else 'DIFFERENT'}, {len(self.metrics)} metrics)"
+
+def rerun(run_id, settings, *, tolerance=1e-9):
+    "Execute a past run's notebook again with its exact parameters, refusing if its data changed; compares the metrics."
+    from workbench.tracking import load_run_evidence
+    old = load_run_evidence(settings.tracking_uri, run_id)
+    if "workbench.notebook" not in old.tags or "workbench.parameters" not in old.tags:
+        raise ConfigError(f"Run {run_id} was not started by `workbench run`, so its notebook and parameters are unknown; it cannot be rerun.")
+    notebook = settings.root / old.tags["workbench.notebook"]
+    parameters = json.loads(old.tags["workbench.parameters"])
+    _check_same_data(old, parameters, settings)
+    new = execute_notebook(notebook, parameters, settings, experiment=old.experiment, tags={"workbench.rerun_of": run_id})
+    from workbench.cards import save_card
+    fresh = load_run_evidence(settings.tracking_uri, new.run_id)
+    if "model" in fresh.evidence: save_card(fresh, settings.model_cards_dir)  # the registry alias moved to the rerun: its card follows
+    rows = [{"metric": k, "original": v, "rerun": fresh.metrics.get(k),
+             "difference": None if fresh.metrics.get(k) is None else fresh.metrics[k] - v} for k, v in sorted(old.metrics.items())]
+    same = all(r["difference"] is not None and abs(r["difference"]) <= tolerance * max(1.0, abs(r["original"])) for r in rows)
+    return RerunResult(original=run_id, run=new, metrics=rows, reproduced=same, tolerance=tolerance)
+
+def _check_same_data(old, parameters, settings):
+    "Raise DataError naming what changed when the data a run used no longer matches its recorded hash."
+    recorded_file = old.tags.get("workbench.data_file_sha256")
+    data = parameters.get("data_path")
+    path = settings.root / data if isinstance(data, str) and data else None
+    if recorded_file and path is not None:
+        if not path.is_file(): raise DataError(f"Run {old.run_id} read {data}, which no longer exists. Restore it to rerun the run.")
+        if file_sha256(path) == recorded_file: return
+        lineage = old.evidence.get("lineage", {})
+        detail = ""
+        if lineage.get("dataset"):
+            now = load_table(path, get_spec(lineage["dataset"]["name"]), require_declared=False)
+            was_cols = [lineage["dataset"].get("target"), *lineage.get("features", [])]
+            missing = [c for c in was_cols if c and c not in now.columns]
+            detail = f" It had {lineage.get('rows')} rows, now {len(now)}" + (f"; columns now missing: {', '.join(missing)}" if missing else "") + "."
+        raise DataError(f"Run {old.run_id} read {data} with SHA-256 {recorded_file[:12]}..., which no longer matches the file.{detail} "
+                        "Restore the data the run used (its lineage records the hash), or start a new run instead of a rerun.")
 
 @dataclass
 class MonitorOutcome:

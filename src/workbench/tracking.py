@@ -13,8 +13,8 @@ from .errors import TrackingError
 import os
 
 # %% auto #0
-__all__ = ['package_versions', 'model_requirements', 'MlflowTracker', 'MemoryTracker', 'RunEvidence', 'load_run_evidence',
-           'find_model_run', 'load_model']
+__all__ = ['package_versions', 'model_requirements', 'pyfunc_code_path', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
+           'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
@@ -37,10 +37,20 @@ def package_versions(names=("workbench", "numpy", "pandas", "scikit-learn", "xgb
 
 def model_requirements(family):
     "Pinned pip requirements of a model family, given to MLflow instead of inferred."
-    libs = {"scikit-learn": ["scikit-learn"], "xgboost": ["scikit-learn", "xgboost"], "pytorch": ["scikit-learn", "torch"]}[family]
-    return [f"{n}=={v}" for n, v in package_versions(["numpy", "pandas", *libs]).items() if v]
+    libs = {"scikit-learn": [], "xgboost": ["xgboost"], "pytorch": ["torch", "safetensors"]}[family]
+    return [f"{n}=={v}" for n, v in package_versions(["workbench", "numpy", "pandas", "scikit-learn", "skops", *libs]).items() if v]
 
-# %% ../../nbs/09_tracking.ipynb #964a6270
+# %% ../../nbs/09_tracking.ipynb #7b45fcc3
+def pyfunc_code_path():
+    "Path of the models-from-code file MLflow stores with each model (workbench/mlflow_model.py)."
+    from importlib.util import find_spec
+    return find_spec("workbench.mlflow_model").origin
+
+def _scores(pipeline, X):
+    "What the logged model predicts: the positive-class probability of a classifier, else the prediction."
+    return pipeline.predict_proba(X)[:, 1] if hasattr(pipeline, "predict_proba") else pipeline.predict(X)
+
+# %% ../../nbs/09_tracking.ipynb #64daf7f8
 class MlflowTracker:
     "Records runs in an MLflow store (SQLite file or tracking server)."
     def __init__(self, tracking_uri, artifact_root=None):
@@ -54,7 +64,9 @@ class MlflowTracker:
         with _translated(f"open experiment {name!r}"):
             exp = self.client.get_experiment_by_name(name)
             if exp is not None: return exp.experiment_id
-            loc = (self.artifact_root / name.replace("/", "_")).resolve().as_uri() if self.artifact_root else None
+            local = self.tracking_uri.startswith(("sqlite:", "file:", "/")) or "://" not in self.tracking_uri
+            # a local store keeps artifacts in the project; a tracking server decides where its artifacts go
+            loc = (self.artifact_root / name.replace("/", "_")).resolve().as_uri() if self.artifact_root and local else None
             return self.client.create_experiment(name, artifact_location=loc)
 
     def create_run(self, experiment, run_name=None, tags=None):
@@ -118,18 +130,40 @@ class MlflowTracker:
             self.client.log_artifact(run_id or self.run_id, str(path), artifact_path)
 
     def log_model(self, pipeline, *, input_example, registered_name, family):
-        "Log a fitted sklearn Pipeline with signature, register it, alias the new version 'challenger'."
+        "Save a fitted pipeline without pickle, log it as a models-from-code pyfunc with signature, register it as 'challenger'."
         import mlflow
         from mlflow.models import infer_signature
-        with _translated(f"log and register model {registered_name!r}"):
-            signature = infer_signature(input_example, pipeline.predict_proba(input_example)[:, 1])
+        from workbench.persist import save_model
+        with tempfile.TemporaryDirectory() as tmp, _translated(f"log and register model {registered_name!r}"):
+            saved = save_model(pipeline, Path(tmp) / "model")
+            signature = infer_signature(input_example, _scores(pipeline, input_example))
             if not mlflow.active_run() or mlflow.active_run().info.run_id != self.run_id: mlflow.start_run(run_id=self.run_id)
-            info = mlflow.sklearn.log_model(pipeline, name="model", signature=signature, input_example=input_example,
-                                            pip_requirements=model_requirements(family), registered_model_name=registered_name,
-                                            serialization_format="cloudpickle")
+            self.client.log_param(self.run_id, "model_sha256", saved.sha256)  # a param cannot be changed later
+            info = mlflow.pyfunc.log_model(name="model", python_model=pyfunc_code_path(), artifacts={"model": saved.path},
+                                           model_config={"sha256": saved.sha256}, signature=signature, input_example=input_example,
+                                           pip_requirements=model_requirements(family), registered_model_name=registered_name)
             version = str(info.registered_model_version)
+            self.client.set_model_version_tag(registered_name, version, "workbench.sha256", saved.sha256)
             self.client.set_registered_model_alias(registered_name, "challenger", version)
-        return {"name": registered_name, "version": version, "uri": f"models:/{registered_name}/{version}", "alias": "challenger"}
+        return {"name": registered_name, "version": version, "uri": f"models:/{registered_name}/{version}", "alias": "challenger",
+                "sha256": saved.sha256}
+
+    def log_dataset(self, df, *, name, source, digest, context="training", run_id=None):
+        "Record a DataFrame as the run's dataset input (name, digest, schema) with MLflow's `mlflow.data`."
+        import mlflow
+        from mlflow.entities import DatasetInput, InputTag
+        import warnings
+        with warnings.catch_warnings():  # MLflow registers its local-file source class twice and warns that a path matches both
+            warnings.filterwarnings("ignore", message="The specified dataset source can be interpreted in multiple ways")
+            dataset = mlflow.data.from_pandas(df.head(0), source=str(source), name=name, digest=digest[:36])  # schema from dtypes; digest is ours
+        with _translated("log a dataset input"):
+            self.client.log_inputs(run_id or self.run_id, datasets=[DatasetInput(dataset._to_mlflow_entity(),
+                                                                                 tags=[InputTag("mlflow.data.context", context)])])
+
+    def status(self, run_id=None):
+        "The run's status: RUNNING, FINISHED, FAILED or KILLED."
+        with _translated("read a run's status"):
+            return self.client.get_run(run_id or self.run_id).info.status
 
     def end(self, status="FINISHED", run_id=None):
         "Mark the run FINISHED, FAILED or KILLED."
@@ -140,7 +174,7 @@ class MlflowTracker:
             if active and active.info.run_id == rid: mlflow.end_run(status=status)
             else: self.client.set_terminated(rid, status=status)
 
-# %% ../../nbs/09_tracking.ipynb #954f0ddd
+# %% ../../nbs/09_tracking.ipynb #c67e7d18
 class MemoryTracker:
     "Keeps runs in memory; same interface as MlflowTracker."
     def __init__(self): self.runs, self.run_id = {}, None
@@ -166,11 +200,18 @@ class MemoryTracker:
     def log_file(self, path, artifact_path=None, run_id=None):
         self.runs[run_id or self.run_id]["artifacts"][f"{artifact_path}/{Path(path).name}" if artifact_path else Path(path).name] = Path(path).read_bytes()
     def log_model(self, pipeline, *, input_example, registered_name, family):
+        from workbench.persist import save_model
+        with tempfile.TemporaryDirectory() as tmp: sha = save_model(pipeline, Path(tmp) / "model").sha256  # same checks as a real save
         self.run["model"] = pipeline
-        return {"name": registered_name, "version": "0", "uri": f"memory:{self.run_id}", "alias": "challenger"}
+        self.run["params"]["model_sha256"] = sha
+        return {"name": registered_name, "version": "0", "uri": f"memory:{self.run_id}", "alias": "challenger", "sha256": sha}
     def end(self, status="FINISHED", run_id=None): self.runs[run_id or self.run_id]["status"] = status
+    def status(self, run_id=None): return self.runs[run_id or self.run_id]["status"]
+    def log_dataset(self, df, *, name, source, digest, context="training", run_id=None):
+        self.runs[run_id or self.run_id].setdefault("datasets", []).append(
+            {"name": name, "source": str(source), "digest": digest, "context": context, "schema": {c: str(t) for c, t in df.dtypes.items()}})
 
-# %% ../../nbs/09_tracking.ipynb #bfcd4ba8
+# %% ../../nbs/09_tracking.ipynb #7f64b0e1
 @dataclass
 class RunEvidence:
     "Everything one MLflow run recorded, read back from the store."
@@ -207,6 +248,29 @@ def load_run_evidence(tracking_uri, run_id):
                     elif folder == "incidents" and f.suffix == ".json": ev.incidents.append(json.loads(f.read_text()))
     return ev
 
+def recent_runs(tracking_uri, *, limit=20, experiment=None, metrics=("roc_auc", "average_precision", "brier")):
+    "The newest runs of the store (or of one experiment) as plain dicts: status, key metrics, duration, where they came from."
+    import mlflow
+    client = mlflow.MlflowClient(tracking_uri)
+    with _translated("list runs"):
+        exps = [client.get_experiment_by_name(experiment)] if experiment else client.search_experiments()
+        ids = {e.experiment_id: e.name for e in exps if e is not None}
+        if not ids: return []
+        found = client.search_runs(list(ids), order_by=["attributes.start_time DESC"], max_results=limit)
+    rows = []
+    for r in found:
+        end = r.info.end_time or (None if r.info.status == "RUNNING" else r.info.start_time)
+        rows.append({"run_id": r.info.run_id, "experiment": ids[r.info.experiment_id], "name": r.info.run_name, "status": r.info.status,
+                     "started": _iso(r.info.start_time), "seconds": round((end - r.info.start_time) / 1000, 1) if end else None,
+                     "model": r.data.params.get("model"), "notebook": r.data.tags.get("workbench.notebook"),
+                     "metrics": {k: r.data.metrics[k] for k in metrics if k in r.data.metrics},
+                     "error": r.data.tags.get("workbench.error")})
+    return rows
+
+def _iso(ms):
+    from datetime import datetime, timezone
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).isoformat(timespec="seconds") if ms else None
+
 def find_model_run(tracking_uri, registered_name, alias="challenger"):
     "Run id of the model version that `alias` points at."
     import mlflow
@@ -214,9 +278,33 @@ def find_model_run(tracking_uri, registered_name, alias="challenger"):
     with _translated(f"find model {registered_name}@{alias}"):
         return client.get_model_version_by_alias(registered_name, alias).run_id
 
+def _model_version(client, model_uri):
+    "The ModelVersion a 'models:/name/version' or 'models:/name@alias' URI points at."
+    ref = model_uri.removeprefix("models:/")
+    if ref == model_uri or not ref:
+        raise TrackingError(f"Expected a registered model URI such as 'models:/churn-xgboost@challenger' or 'models:/churn-xgboost/3', got {model_uri!r}.")
+    if "@" in ref:
+        name, alias = ref.split("@", 1)
+        return client.get_model_version_by_alias(name, alias)
+    name, _, version = ref.rpartition("/")
+    return client.get_model_version(name, version)
+
 def load_model(model_uri, tracking_uri):
-    "Load a registered sklearn model (e.g. 'models:/churn-xgboost@challenger')."
+    "Load a registered model (e.g. 'models:/churn-xgboost@challenger') without pickle, verified against its run's SHA-256."
     import mlflow
+    from workbench.persist import load_model as load_saved
     mlflow.set_tracking_uri(tracking_uri)
+    client = mlflow.MlflowClient(tracking_uri)
     with _translated(f"load model {model_uri}"):
-        return mlflow.sklearn.load_model(model_uri)
+        mv = _model_version(client, model_uri)
+        expected = (client.get_run(mv.run_id).data.params.get("model_sha256") if mv.run_id else None) or mv.tags.get("workbench.sha256")
+        with tempfile.TemporaryDirectory() as tmp:
+            local = Path(mlflow.artifacts.download_artifacts(artifact_uri=f"{client.get_model_version_download_uri(mv.name, mv.version)}",
+                                                             dst_path=tmp))
+            if not (local / "artifacts" / "model" / "manifest.json").is_file():
+                raise TrackingError(f"Model {mv.name} version {mv.version} was not saved by workbench's safe format (an older run logged "
+                                    "it with pickle, which workbench does not load). Retrain it: `workbench run nbs/experiments/train.ipynb`.")
+            if not expected:
+                raise TrackingError(f"Model {mv.name} version {mv.version} has no recorded SHA-256 (run param 'model_sha256'), so its "
+                                    "files cannot be verified. Retrain it.")
+            return load_saved(local / "artifacts" / "model", expected_sha256=expected)
