@@ -188,3 +188,21 @@ def test_a_tracking_server_works_like_the_sqlite_store(tmp_path, mlflow_server):
     assert client.get_model_version_by_alias("churn-baseline", "challenger").run_id == run.info.run_id
     assert list(artifacts.rglob("lineage.json")) and not (project / "mlflow.db").exists() and not (project / "mlartifacts").exists()
     assert workbench("card", run.info.run_id, "--verify", cwd=project, env=env).returncode == 0
+
+
+def test_an_unregistered_run_keeps_the_alias_until_it_is_promoted(demo_copy):
+    import mlflow
+    client = mlflow.MlflowClient(tracking_uri(demo_copy))
+    before = client.get_model_version_by_alias("churn-baseline", "challenger")
+    proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", "-p", "register", "False", cwd=demo_copy)
+    assert proc.returncode == 0 and "model card:        none" in proc.stdout, proc.stdout + proc.stderr
+    run = runs(demo_copy, "churn-train")[0]
+    assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version
+    proc = workbench("promote", run.info.run_id, cwd=demo_copy)
+    assert proc.returncode == 0 and "is now @challenger" in proc.stdout, proc.stderr
+    now = client.get_model_version_by_alias("churn-baseline", "challenger")
+    assert now.run_id == run.info.run_id and int(now.version) == int(before.version) + 1
+    assert workbench("card", run.info.run_id, "--verify", cwd=demo_copy).returncode == 0
+    assert workbench("monitor", "data/churn_next_month_clean.csv", "--model", "churn-baseline", cwd=demo_copy).returncode == 0
+    assert workbench("promote", before.run_id, cwd=demo_copy).returncode == 0  # back to the earlier version: a rollback
+    assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version

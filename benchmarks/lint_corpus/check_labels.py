@@ -17,7 +17,7 @@ import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
 ROOT = Path(__file__).resolve().parent
-FOLDERS = ["dev", "holdout", "holdout2"]
+FOLDERS = ["dev", "holdout", "holdout2", "holdout3"]
 TYPES = ["preprocessing", "overlap", "multi_test", "temporal", "group", "target"]
 KEYS = {"type", "cell", "line", "accept", "why"}
 SUFFIXES = {".ipynb", ".py"}

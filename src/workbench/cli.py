@@ -11,7 +11,8 @@ from .errors import ConfigError, WorkbenchError
 
 # %% auto #0
 __all__ = ['DEMO_MODELS', 'cmd_generate', 'cmd_contract', 'cmd_run', 'cmd_rerun', 'cmd_runs', 'cmd_ui', 'cmd_sweep',
-           'cmd_schedule', 'cmd_card', 'cmd_monitor', 'cmd_lint', 'cmd_settings', 'cmd_demo', 'build_parser', 'main']
+           'cmd_schedule', 'cmd_promote', 'cmd_card', 'cmd_monitor', 'cmd_lint', 'cmd_settings', 'cmd_demo',
+           'build_parser', 'main']
 
 # %% ../../nbs/15_cli.ipynb #e6d80006
 def _say(*lines): print(*lines, sep="\n", flush=True)
@@ -175,6 +176,13 @@ def cmd_schedule(args, settings):
         _say(report.summary())
     return 0
 
+def cmd_promote(args, settings):
+    "Point the challenger alias at a finished run's model (registering it if needed) and write its card."
+    from workbench.runner import promote
+    registered, card = promote(args.run_id, settings, alias=args.alias)
+    _say(f"{registered['name']} v{registered['version']} is now @{registered['alias']} (run {args.run_id})", f"model card: {_rel(card['md'], settings)}")
+    return 0
+
 def cmd_card(args, settings):
     "Regenerate (or verify) the card of a tracked run."
     from workbench.cards import save_card, verify_card
@@ -310,6 +318,9 @@ def build_parser():
     sc.add_argument("--workers", type=int, default=2, help="run: notebooks that may run at once (different schedules)")
     sc.add_argument("--poll", type=float, default=5.0, help="run: seconds between checks for added or removed schedules")
     sc.set_defaults(func=cmd_schedule)
+    pr = sub.add_parser("promote", help="point the challenger alias at a run's model (e.g. a sweep's best point) and write its card")
+    pr.add_argument("run_id"); pr.add_argument("--alias", default="challenger")
+    pr.set_defaults(func=cmd_promote)
     k = sub.add_parser("card", help="regenerate or verify the model card of a run")
     k.add_argument("run_id"); k.add_argument("--verify", action="store_true", help="check the saved card against the run")
     k.set_defaults(func=cmd_card)

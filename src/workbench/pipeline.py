@@ -38,7 +38,7 @@ class RunResult:
     run_id: str
     experiment: str
     model: str
-    registered: dict          # registered model name, version, uri, alias
+    registered: dict          # registered model name, version, uri, alias (name None: logged in the run, not registered)
     evaluation: object        # Evaluation
     manifest: object          # SplitManifest
     contract: object          # ContractReport
@@ -50,10 +50,13 @@ class RunResult:
     def __repr__(self):
         auc = self.evaluation.metrics["roc_auc"]
         return (f"RunResult({self.model} run {self.run_id}: ROC AUC {auc.value:.3f} [{auc.ci_low:.3f}, {auc.ci_high:.3f}], "
-                f"registered {self.registered['name']} v{self.registered['version']}, excluded {self.leakage.excluded})")
+                f"{self._registration()}, excluded {self.leakage.excluded})")
+    def _registration(self):
+        r = self.registered
+        return f"registered {r['name']} v{r['version']}" if r.get("name") else "logged, not registered"
     def _repr_markdown_(self):
         rows = "\n".join(f"| {m.name} | {m.value:.4f} | [{m.ci_low:.4f}, {m.ci_high:.4f}] |" for m in self.evaluation.metrics.values())
-        return (f"**{self.model}** run `{self.run_id}` registered as `{self.registered['name']}` v{self.registered['version']}\n\n"
+        return (f"**{self.model}** run `{self.run_id}` {self._registration()}\n\n"
                 f"| metric | value | {self.evaluation.confidence:.0%} CI |\n|---|---|---|\n{rows}")
 
 # %% ../../nbs/10_pipeline.ipynb #45754c8c
@@ -75,7 +78,7 @@ def _judged(tracker, found, aucs, features, **policy):
         tracker.log_dict({**failed.to_dict(), "failed": [f.to_dict() for f in exc.findings]}, "evidence/leakage.json")
         raise
 
-def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>", run_id=None, params=None, experiment=None):
+def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>", run_id=None, params=None, experiment=None, register=True):
     "Run one leakage-safe, tracked experiment on `df` and return its RunResult."
     experiment = experiment or f"{spec.name}-train"
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -128,10 +131,12 @@ def run_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>
                           "numeric": numeric, "categorical": categorical, "target": spec.target, "dataset": spec.to_dict(),
                           "seed": settings.seed, "python": platform.python_version(), "packages": package_versions(),
                           "settings": settings.to_dict(), **git_state(settings.root)}, "evidence/lineage.json")
-        registered = tracker.log_model(pipeline, input_example=train[features].head(5), registered_name=registered_name(spec, model),
+        # register=False (sweeps) keeps the model in the run only: no registry version, and `challenger` stays where it was
+        registered = tracker.log_model(pipeline, input_example=train[features].head(5), registered_name=registered_name(spec, model) if register else None,
                                        family=model_family(model))
         tracker.log_dict({**registered, "family": model_family(model)}, "evidence/model.json")
-        tracker.set_tags({"workbench.registered_model": registered["name"], "workbench.model_version": registered["version"]})
+        if registered["name"]:
+            tracker.set_tags({"workbench.registered_model": registered["name"], "workbench.model_version": registered["version"]})
         tracker.end("FINISHED")
     except BaseException as exc:
         if isinstance(exc, TrainingDiverged) and getattr(exc, "health", None):  # keep the curves up to the divergence

@@ -15,8 +15,8 @@ from .errors import ConfigError, DataError, LeakageError, ModelError, NotebookRu
 
 # %% auto #0
 __all__ = ['notebook_parameters', 'default_value', 'check_parameters', 'coerce_parameters', 'read_parameter_file', 'NotebookRun',
-           'lint_record', 'file_sha256', 'run_environment', 'execute_notebook', 'train_and_card', 'RerunResult',
-           'rerun', 'MonitorOutcome', 'monitor_model']
+           'lint_record', 'file_sha256', 'run_environment', 'execute_notebook', 'train_and_card', 'promote',
+           'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
 
 # %% ../../nbs/14_runner.ipynb #4f6757f4
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict", type(None): "None"}
@@ -269,8 +269,28 @@ def train_and_card(notebook, parameters, settings):
     from workbench.tracking import load_run_evidence
     run = execute_notebook(notebook, parameters, settings)
     evidence = load_run_evidence(settings.tracking_uri, run.run_id)
-    registered = "model" in evidence.evidence  # an exploratory notebook may register nothing: then there is no card to write
+    registered = (evidence.evidence.get("model") or {}).get("name")  # an exploratory notebook, or register=False: no card to write
     return run, evidence, save_card(evidence, settings.model_cards_dir) if registered else None
+
+def promote(run_id, settings, *, alias="challenger"):
+    "Point `alias` at the model a finished run logged, registering it first if the run did not (a sweep point); writes its card."
+    from workbench.cards import save_card
+    from workbench.data import DatasetSpec
+    from workbench.pipeline import registered_name
+    from workbench.tracking import MlflowTracker, load_run_evidence
+    ev = load_run_evidence(settings.tracking_uri, run_id)
+    logged = ev.evidence.get("model")
+    if ev.status != "FINISHED" or not logged:
+        raise ConfigError(f"Run {run_id} is {ev.status} and {'logged a model' if logged else 'logged no model'}; only a finished run's model can be promoted.")
+    tracker = MlflowTracker(settings.tracking_uri, settings.artifact_dir)
+    if logged.get("name"):
+        tracker.set_alias(logged["name"], logged["version"], alias)
+        registered = {**logged, "alias": alias}
+    else:
+        registered = tracker.register(logged, registered_name(DatasetSpec.from_dict(ev.evidence["lineage"]["dataset"]), ev.params["model"]), alias=alias)
+        tracker.log_dict(registered, "evidence/model.json", run_id=run_id)  # the card reads the registration from here
+        tracker.set_tags({"workbench.registered_model": registered["name"], "workbench.model_version": registered["version"]}, run_id=run_id)
+    return registered, save_card(load_run_evidence(settings.tracking_uri, run_id), settings.model_cards_dir)
 
 @dataclass
 class RerunResult:
@@ -298,7 +318,7 @@ def rerun(run_id, settings, *, tolerance=1e-9):
     new = execute_notebook(notebook, parameters, settings, experiment=old.experiment, tags={"workbench.rerun_of": run_id})
     from workbench.cards import save_card
     fresh = load_run_evidence(settings.tracking_uri, new.run_id)
-    if "model" in fresh.evidence: save_card(fresh, settings.model_cards_dir)  # the registry alias moved to the rerun: its card follows
+    if (fresh.evidence.get("model") or {}).get("name"): save_card(fresh, settings.model_cards_dir)  # the alias moved to the rerun: its card follows
     rows = [{"metric": k, "original": v, "rerun": fresh.metrics.get(k),
              "difference": None if fresh.metrics.get(k) is None else fresh.metrics[k] - v} for k, v in sorted(old.metrics.items())]
     same = all(r["difference"] is not None and abs(r["difference"]) <= tolerance * max(1.0, abs(r["original"])) for r in rows)

@@ -130,23 +130,34 @@ class MlflowTracker:
             self.client.log_artifact(run_id or self.run_id, str(path), artifact_path)
 
     def log_model(self, pipeline, *, input_example, registered_name, family):
-        "Save a fitted pipeline without pickle, log it as a models-from-code pyfunc with signature, register it as 'challenger'."
+        "Save a fitted pipeline without pickle and log it as a models-from-code pyfunc with signature; register it as 'challenger' unless `registered_name` is None."
         import mlflow
         from mlflow.models import infer_signature
         from workbench.persist import save_model
-        with tempfile.TemporaryDirectory() as tmp, _translated(f"log and register model {registered_name!r}"):
+        with tempfile.TemporaryDirectory() as tmp, _translated("log the model"):
             saved = save_model(pipeline, Path(tmp) / "model")
             signature = infer_signature(input_example, _scores(pipeline, input_example))
             if not mlflow.active_run() or mlflow.active_run().info.run_id != self.run_id: mlflow.start_run(run_id=self.run_id)
             self.client.log_param(self.run_id, "model_sha256", saved.sha256)  # a param cannot be changed later
             info = mlflow.pyfunc.log_model(name="model", python_model=pyfunc_code_path(), artifacts={"model": saved.path},
                                            model_config={"sha256": saved.sha256}, signature=signature, input_example=input_example,
-                                           pip_requirements=model_requirements(family), registered_model_name=registered_name)
-            version = str(info.registered_model_version)
-            self.client.set_model_version_tag(registered_name, version, "workbench.sha256", saved.sha256)
-            self.client.set_registered_model_alias(registered_name, "challenger", version)
-        return {"name": registered_name, "version": version, "uri": f"models:/{registered_name}/{version}", "alias": "challenger",
-                "sha256": saved.sha256}
+                                           pip_requirements=model_requirements(family))
+        logged = {"name": None, "version": None, "uri": info.model_uri, "alias": None, "sha256": saved.sha256, "logged_uri": info.model_uri}
+        return self.register(logged, registered_name) if registered_name else logged
+
+    def register(self, logged, registered_name, *, alias="challenger"):
+        "Register a logged model (what log_model returned, as kept in evidence/model.json) and point `alias` at the new version."
+        import mlflow
+        with _translated(f"register model {registered_name!r}"):
+            version = str(mlflow.register_model(logged["logged_uri"], registered_name).version)
+            self.client.set_model_version_tag(registered_name, version, "workbench.sha256", logged["sha256"])
+            self.client.set_registered_model_alias(registered_name, alias, version)
+        return {**logged, "name": registered_name, "version": version, "uri": f"models:/{registered_name}/{version}", "alias": alias}
+
+    def set_alias(self, registered_name, version, alias="challenger"):
+        "Point `alias` at an existing version of a registered model."
+        with _translated(f"set alias {alias} of {registered_name!r}"):
+            self.client.set_registered_model_alias(registered_name, alias, str(version))
 
     def log_dataset(self, df, *, name, source, digest, context="training", run_id=None):
         "Record a DataFrame as the run's dataset input (name, digest, schema) with MLflow's `mlflow.data`."
@@ -204,7 +215,10 @@ class MemoryTracker:
         with tempfile.TemporaryDirectory() as tmp: sha = save_model(pipeline, Path(tmp) / "model").sha256  # same checks as a real save
         self.run["model"] = pipeline
         self.run["params"]["model_sha256"] = sha
-        return {"name": registered_name, "version": "0", "uri": f"memory:{self.run_id}", "alias": "challenger", "sha256": sha}
+        logged = {"name": None, "version": None, "uri": f"memory:{self.run_id}", "alias": None, "sha256": sha, "logged_uri": f"memory:{self.run_id}"}
+        return self.register(logged, registered_name) if registered_name else logged
+    def register(self, logged, registered_name, *, alias="challenger"):
+        return {**logged, "name": registered_name, "version": "0", "alias": alias}
     def end(self, status="FINISHED", run_id=None): self.runs[run_id or self.run_id]["status"] = status
     def status(self, run_id=None): return self.runs[run_id or self.run_id]["status"]
     def log_dataset(self, df, *, name, source, digest, context="training", run_id=None):
