@@ -1,5 +1,5 @@
 "The command line on bad input and the light start-up; each in a fresh project folder."
-import subprocess, sys
+import json, subprocess, sys
 import pytest
 from conftest import make_project, workbench
 
@@ -125,3 +125,46 @@ def test_a_clean_month_passes_without_warnings(tmp_path):
     _demo_batch(tmp_path, lambda df: df)
     proc = workbench("contract", "check", "batch.csv", "--name", "churn", cwd=tmp_path)
     assert proc.returncode == 0 and "0 failed, 0 warnings" in proc.stdout  # the row band is per month, like the batches
+
+
+LEAKY_SCRIPT = """import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import LogisticRegression
+
+df = pd.read_csv("data/patients.csv")
+X, y = df.drop(columns=["readmitted"]), df["readmitted"]
+X = StandardScaler().fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+"""
+CLEAN_SCRIPT = LEAKY_SCRIPT.replace("X = StandardScaler().fit_transform(X)\n", "").replace(
+    "print(LogisticRegression().fit(X_train, y_train)", "from sklearn.pipeline import make_pipeline\n"
+    "print(make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)")
+
+
+def test_lint_exit_codes_and_both_output_formats(tmp_path):
+    (tmp_path / "leaky.py").write_text(LEAKY_SCRIPT)
+    (tmp_path / "clean.py").write_text(CLEAN_SCRIPT)
+    clean = workbench("lint", "clean.py", cwd=tmp_path)
+    assert clean.returncode == 0 and clean.stdout == "", clean.stdout
+    text = workbench("lint", "leaky.py", "clean.py", cwd=tmp_path)
+    assert text.returncode == 1
+    line = text.stdout.splitlines()[0]
+    assert line.startswith("leaky.py:8: preprocessing: ") and " -- " in line and "line 9" in line, line
+    found = json.loads(workbench("lint", "leaky.py", "--format", "json", cwd=tmp_path).stdout)
+    assert [(f["path"], f["cell"], f["line"], f["type"]) for f in found] == [("leaky.py", None, 8, "preprocessing")]
+    assert set(found[0]) == {"path", "cell", "line", "type", "message", "fix"}
+
+
+def test_lint_reports_notebook_cells_and_goes_on_after_bad_input(tmp_path):
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Readmissions"),
+                                         *(nbformat.v4.new_code_cell(c) for c in LEAKY_SCRIPT.split("\n\n"))])
+    nbformat.write(nb, str(tmp_path / "analysis.ipynb"))
+    (tmp_path / "broken.py").write_text("def f(:\n    pass\n")
+    (tmp_path / "binary.py").write_bytes(b"\xff\xfe\x00bad")
+    proc = workbench("lint", "broken.py", "binary.py", "analysis.ipynb", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "broken.py:1" in proc.stderr and "binary.py" in proc.stderr
+    assert proc.stdout.startswith("analysis.ipynb:cell_2:3: preprocessing: "), proc.stdout

@@ -206,3 +206,19 @@ def test_an_unregistered_run_keeps_the_alias_until_it_is_promoted(demo_copy):
     assert workbench("monitor", "data/churn_next_month_clean.csv", "--model", "churn-baseline", cwd=demo_copy).returncode == 0
     assert workbench("promote", before.run_id, cwd=demo_copy).returncode == 0  # back to the earlier version: a rollback
     assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version
+
+
+def test_two_runs_started_at_the_same_moment_keep_their_own_outputs_and_runs(project):
+    write_notebook(project / "nbs" / "experiments" / "echo.ipynb", ECHO_PARAMS,
+                   "import json, pathlib; pathlib.Path(f'echo-{count}.json').write_text(json.dumps(text))")
+    procs = [subprocess.Popen([WORKBENCH, "run", "nbs/experiments/echo.ipynb", "-p", "count", str(i), "-p", "text", f"run {i}"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in (1, 2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert [json.loads((project / f"echo-{i}.json").read_text()) for i in (1, 2)] == ["run 1", "run 2"]
+    finished = runs(project, "data-echo")
+    assert len(finished) == 2 and {r.info.status for r in finished} == {"FINISHED"}
+    assert {json.loads(r.data.tags["workbench.parameters"])["count"] for r in finished} == {1, 2}
+    for r in finished:
+        assert (project / "reports" / "experiments" / "data-echo" / r.info.run_id / "echo.ipynb").is_file()
+    assert not list(project.glob("kernel-ipc-*"))  # kernel sockets live in each run's private temporary folder

@@ -903,6 +903,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'workbench.tracking.load_model': ('tracking.html#load_model', 'workbench/tracking.py'),
                                     'workbench.tracking.load_run_evidence': ('tracking.html#load_run_evidence', 'workbench/tracking.py'),
                                     'workbench.tracking.model_requirements': ('tracking.html#model_requirements', 'workbench/tracking.py'),
+                                    'workbench.tracking.open_client': ('tracking.html#open_client', 'workbench/tracking.py'),
                                     'workbench.tracking.package_versions': ('tracking.html#package_versions', 'workbench/tracking.py'),
                                     'workbench.tracking.pyfunc_code_path': ('tracking.html#pyfunc_code_path', 'workbench/tracking.py'),
                                     'workbench.tracking.recent_runs': ('tracking.html#recent_runs', 'workbench/tracking.py')}}}

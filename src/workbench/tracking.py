@@ -13,8 +13,8 @@ from .errors import TrackingError
 import os
 
 # %% auto #0
-__all__ = ['package_versions', 'model_requirements', 'pyfunc_code_path', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
-           'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model']
+__all__ = ['package_versions', 'model_requirements', 'pyfunc_code_path', 'open_client', 'MlflowTracker', 'MemoryTracker',
+           'RunEvidence', 'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
@@ -50,14 +50,26 @@ def _scores(pipeline, X):
     "What the logged model predicts: the positive-class probability of a classifier, else the prediction."
     return pipeline.predict_proba(X)[:, 1] if hasattr(pipeline, "predict_proba") else pipeline.predict(X)
 
-# %% ../../nbs/09_tracking.ipynb #64daf7f8
+# %% ../../nbs/09_tracking.ipynb #be5cf123
+def open_client(tracking_uri):
+    "An MlflowClient for `tracking_uri`; a SQLite store is created or upgraded under a file lock, so concurrent first uses cannot race."
+    import mlflow
+    if not tracking_uri.startswith("sqlite:///"): return mlflow.MlflowClient(tracking_uri)
+    import fcntl
+    db = Path(tracking_uri.removeprefix("sqlite:///"))
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(db.name + ".lock"), "w") as lock, _translated(f"open the store {tracking_uri}"):
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return mlflow.MlflowClient(tracking_uri)  # builds the store, running its schema migrations on a new file
+
+# %% ../../nbs/09_tracking.ipynb #ed28b626
 class MlflowTracker:
     "Records runs in an MLflow store (SQLite file or tracking server)."
     def __init__(self, tracking_uri, artifact_root=None):
         import mlflow
         self.tracking_uri, self.artifact_root = tracking_uri, Path(artifact_root) if artifact_root else None
         mlflow.set_tracking_uri(tracking_uri)
-        self.client, self.run_id = mlflow.MlflowClient(tracking_uri), None
+        self.client, self.run_id = open_client(tracking_uri), None
 
     def experiment_id(self, name):
         "Id of the experiment `name`, created with a project-local artifact location if new."
@@ -185,7 +197,7 @@ class MlflowTracker:
             if active and active.info.run_id == rid: mlflow.end_run(status=status)
             else: self.client.set_terminated(rid, status=status)
 
-# %% ../../nbs/09_tracking.ipynb #c67e7d18
+# %% ../../nbs/09_tracking.ipynb #9f6c91ca
 class MemoryTracker:
     "Keeps runs in memory; same interface as MlflowTracker."
     def __init__(self): self.runs, self.run_id = {}, None
@@ -225,7 +237,7 @@ class MemoryTracker:
         self.runs[run_id or self.run_id].setdefault("datasets", []).append(
             {"name": name, "source": str(source), "digest": digest, "context": context, "schema": {c: str(t) for c, t in df.dtypes.items()}})
 
-# %% ../../nbs/09_tracking.ipynb #7f64b0e1
+# %% ../../nbs/09_tracking.ipynb #30278362
 @dataclass
 class RunEvidence:
     "Everything one MLflow run recorded, read back from the store."
@@ -245,7 +257,7 @@ class RunEvidence:
 def load_run_evidence(tracking_uri, run_id):
     "Read a run and its evidence artifacts from an MLflow store."
     import mlflow
-    client = mlflow.MlflowClient(tracking_uri)
+    client = open_client(tracking_uri)
     with _translated(f"read run {run_id}"):
         run = client.get_run(run_id)
         exp = client.get_experiment(run.info.experiment_id)
@@ -265,7 +277,7 @@ def load_run_evidence(tracking_uri, run_id):
 def recent_runs(tracking_uri, *, limit=20, experiment=None, metrics=("roc_auc", "average_precision", "brier")):
     "The newest runs of the store (or of one experiment) as plain dicts: status, key metrics, duration, where they came from."
     import mlflow
-    client = mlflow.MlflowClient(tracking_uri)
+    client = open_client(tracking_uri)
     with _translated("list runs"):
         exps = [client.get_experiment_by_name(experiment)] if experiment else client.search_experiments()
         ids = {e.experiment_id: e.name for e in exps if e is not None}
@@ -288,7 +300,7 @@ def _iso(ms):
 def find_model_run(tracking_uri, registered_name, alias="challenger"):
     "Run id of the model version that `alias` points at."
     import mlflow
-    client = mlflow.MlflowClient(tracking_uri)
+    client = open_client(tracking_uri)
     with _translated(f"find model {registered_name}@{alias}"):
         return client.get_model_version_by_alias(registered_name, alias).run_id
 
@@ -308,7 +320,7 @@ def load_model(model_uri, tracking_uri):
     import mlflow
     from workbench.persist import load_model as load_saved
     mlflow.set_tracking_uri(tracking_uri)
-    client = mlflow.MlflowClient(tracking_uri)
+    client = open_client(tracking_uri)
     with _translated(f"load model {model_uri}"):
         mv = _model_version(client, model_uri)
         expected = (client.get_run(mv.run_id).data.params.get("model_sha256") if mv.run_id else None) or mv.tags.get("workbench.sha256")
