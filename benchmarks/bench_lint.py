@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/bench_lint.py [--verbose] [--only FOLDER ...] [--runs N]
 
-By default scores `benchmarks/lint_corpus/dev/` and `holdout/` (both used to develop the linter); `--only`
-names the folders to score instead (any folder of `lint_corpus/` with a `labels.json`, e.g. an untouched set
-written later). Prints, per leak type, the labels, the findings, the true positives (findings matching a
+By default scores `benchmarks/lint_corpus/dev/`, `holdout/` and `holdout2/` (the sets used to develop the linter);
+`--only` names the folders to score instead (any folder of `lint_corpus/` with a `labels.json`, e.g. an untouched
+set written later). Prints, per leak type, the labels, the findings, the true positives (findings matching a
 label), the labels found, precision and recall (matching rule in `benchmarks/lint_corpus/README.md`);
 `--verbose` lists the misses and false positives. Then times linting a 300-cell notebook built from the dev
 notebooks' cells (median of `--runs`) and the mean time per dev file. Exits 1 when any type of a scored
@@ -108,13 +108,14 @@ def timing(folders, lint, runs):
 def main(argv=None, lint=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
-    ap.add_argument("--only", nargs="+", metavar="FOLDER", help="score these folders of lint_corpus/ (default: dev holdout)")
+    ap.add_argument("--only", nargs="+", metavar="FOLDER", help="score these folders of lint_corpus/ (default: dev holdout holdout2)",
+                    default=["dev", "holdout", "holdout2"])
     ap.add_argument("--runs", type=int, default=7, help="timing runs for the 300-cell notebook")
     a = ap.parse_args(argv)
     if lint is None:
         import workbench.lint as lint
     ok = True
-    for name in a.only or ("dev", "holdout"):
+    for name in a.only:
         folder = CORPUS / name
         if not (folder / "labels.json").exists():
             print(f"\n## {name}: not present"); continue

@@ -2318,9 +2318,9 @@ from sklearn.model_selection import train_test_split
 from sklearn.ensemble import RandomForestRegressor
 
 def add_features(frame):
-    return frame.assign(price_per_sqft=lambda d: d["price"] / d["sqft"])
+    return frame.assign(price_per_sqft=lambda d: d["price"] / d["sqft"])  # expect: target
 
-homes = pd.read_csv("homes.csv").pipe(add_features)  # expect: target
+homes = pd.read_csv("homes.csv").pipe(add_features)
 feats = ["sqft", "rooms", "price_per_sqft"]
 train, test = train_test_split(homes, test_size=0.2, random_state=0)
 rf = RandomForestRegressor().fit(train[feats], train["price"])
@@ -2834,6 +2834,1148 @@ print(model.evaluate(test).areaUnderROC)
 '''
 
 
+# Families met in holdout2 and their relatives (helper A3): a feature that is a threshold/quantile/cut of the label or of
+# the one column the label is computed from (log_price = log1p(price)); CatBoost's use_best_model and other 'keep the best
+# iteration' settings (params dicts, Lightning); selectors fitted on all rows whose support picks columns; entity ids
+# spelled with spaces or new nouns; next-row reads (np.roll, groupby shift inside transform); sources stacked with
+# duplicates counted but kept; features built inside helpers reported where they are built; df.filter/eval/append;
+# zscore and Keras Tokenizer fitted on all rows; and the clean traps next to each.
+
+IDIOMS["a3_cut_of_target"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("houses.csv")
+df["price_band"] = pd.cut(df["price"], bins=[0, 1e5, 3e5, 1e7], labels=False)  # expect: target
+X = df.drop(columns=["price"])
+y = df["price"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_where_of_log_target_source"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("houses.csv")
+df["log_price"] = np.log(df["SalePrice"])
+df["expensive"] = np.where(df["SalePrice"] > df["SalePrice"].median(), 1, 0)  # expect: target
+feats = ["area", "rooms", "expensive"]
+X_train, X_test, y_train, y_test = train_test_split(df[feats], df["log_price"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_rank_pct_of_target_source"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("houses.csv")
+df["y"] = np.sqrt(df["sales"])
+df["sales_pct"] = df["sales"].rank(pct=True)  # expect: target
+X_train, X_test, y_train, y_test = train_test_split(df[["store_size", "sales_pct"]], df["y"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_apply_lambda_on_target"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("wine.csv")
+df["good"] = (df["quality"] >= 7).astype(int)
+df["quality_tier"] = df["quality"].apply(lambda q: 2 if q >= 8 else 1 if q >= 6 else 0)  # expect: target
+X = df.drop(columns=["good", "quality"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["good"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_log_target_source_dropped"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("houses.csv")
+df["price"] = df["price"].str.replace(",", "").astype(float)
+df["log_price"] = np.log1p(df["price"])
+df["area_per_room"] = df["area"] / df["rooms"]
+X = df.drop(columns=["price", "log_price"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["log_price"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_label_from_two_columns"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("homes.csv")
+df["price_per_sqft"] = df["price"] / df["sqft"]
+df["sqft_bucket"] = pd.cut(df["sqft"], 5, labels=False)
+X = df[["sqft_bucket", "rooms", "age"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["price_per_sqft"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_next_day_label_with_lags"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("sales.csv", parse_dates=["date"]).sort_values("date")
+df["target"] = df["units"].shift(-1)
+df["units_lag1"] = df["units"].shift(1)
+df["units_roll7"] = df["units"].rolling(7).mean()
+df = df.dropna()
+X = df[["units", "units_lag1", "units_roll7"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["target"], shuffle=False)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_label_compare_reversed_next_day"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("prices.csv", parse_dates=["date"]).sort_values("date")
+df["up"] = (df["close"] < df["close"].shift(-1)).astype(int)
+df["ret_1"] = df["close"].pct_change()
+df["close_ma5"] = df["close"].rolling(5).mean() / df["close"]
+df = df.dropna()
+X = df[["ret_1", "close_ma5", "volume"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["up"], shuffle=False)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_rfe_support_loc"] = '''
+import pandas as pd
+from sklearn.feature_selection import RFE
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+rfe = RFE(LogisticRegression(max_iter=1000), n_features_to_select=10).fit(X, y)  # expect: preprocessing
+X_sel = X.loc[:, rfe.support_]
+print(cross_val_score(LogisticRegression(), X_sel, y, cv=5).mean())
+'''
+
+IDIOMS["a3_selectkbest_indices_iloc"] = '''
+import pandas as pd
+from sklearn.feature_selection import SelectKBest, f_classif
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+skb = SelectKBest(f_classif, k=20)
+skb.fit(X, y)  # expect: preprocessing
+idx = skb.get_support(indices=True)
+X_train, X_test, y_train, y_test = train_test_split(X.iloc[:, idx], y, random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_sfm_feature_names_out"] = '''
+import pandas as pd
+from sklearn.feature_selection import SelectFromModel
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+sfm = SelectFromModel(RandomForestClassifier(n_estimators=200)).fit(X, y)  # expect: preprocessing
+cols = sfm.get_feature_names_out()
+X_train, X_test, y_train, y_test = train_test_split(X[cols], y, random_state=0)
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_list_of_names_masked_by_support"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.feature_selection import RFECV
+from sklearn.svm import LinearSVC
+from sklearn.model_selection import cross_val_score
+df = pd.read_csv("d.csv")
+features = [c for c in df.columns if c != "label"]
+selector = RFECV(LinearSVC(dual=False), cv=5).fit(df[features], df["label"])  # expect: preprocessing
+kept = np.array(features)[selector.support_]
+print(cross_val_score(LinearSVC(dual=False), df[kept], df["label"], cv=5).mean())
+'''
+
+IDIOMS["a3_boruta_support"] = '''
+import pandas as pd
+from boruta import BorutaPy
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+bor = BorutaPy(RandomForestClassifier(max_depth=5), n_estimators="auto", random_state=1)
+bor.fit(X.values, y.values)  # expect: preprocessing
+X_train, X_test, y_train, y_test = train_test_split(X.loc[:, bor.support_], y, random_state=0)
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_mlxtend_sfs_names"] = '''
+import pandas as pd
+from mlxtend.feature_selection import SequentialFeatureSelector as SFS
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+sfs = SFS(KNeighborsClassifier(), k_features=5, forward=True, cv=5).fit(X, y)  # expect: preprocessing
+X_train, X_test, y_train, y_test = train_test_split(X[list(sfs.k_feature_names_)], y, random_state=0)
+KNeighborsClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_rfe_on_train"] = '''
+import pandas as pd
+from sklearn.feature_selection import RFE
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+rfe = RFE(LogisticRegression(max_iter=1000), n_features_to_select=10).fit(X_train, y_train)
+cols = X_train.columns[rfe.support_]
+m = LogisticRegression().fit(X_train[cols], y_train)
+print(m.score(X_test[cols], y_test))
+'''
+
+IDIOMS["a3_clean_final_selector_on_all_rows_after_cv"] = '''
+import pandas as pd
+from sklearn.feature_selection import SelectFromModel
+from sklearn.linear_model import LassoCV, LinearRegression
+from sklearn.pipeline import make_pipeline
+from sklearn.model_selection import cross_val_score
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+pipe = make_pipeline(SelectFromModel(LassoCV()), LinearRegression())
+print(cross_val_score(pipe, X, y, cv=5).mean())
+sel = SelectFromModel(LassoCV()).fit(X, y)
+print("kept for the production model:", list(X.columns[sel.get_support()]))
+'''
+
+IDIOMS["a3_catboost_pool_eval_default_best"] = '''
+import pandas as pd
+from catboost import CatBoostClassifier, Pool
+from sklearn.model_selection import train_test_split
+from sklearn.metrics import roc_auc_score
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+model = CatBoostClassifier(iterations=3000, learning_rate=0.05, verbose=0)
+model.fit(Pool(X_train, y_train), eval_set=Pool(X_test, y_test))  # expect: multi_test
+print(roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))
+'''
+
+IDIOMS["a3_clean_catboost_use_best_model_false"] = '''
+import pandas as pd
+from catboost import CatBoostClassifier
+from sklearn.model_selection import train_test_split
+from sklearn.metrics import roc_auc_score
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+model = CatBoostClassifier(iterations=500, use_best_model=False, verbose=0)
+model.fit(X_train, y_train, eval_set=(X_test, y_test))
+print(roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))
+'''
+
+IDIOMS["a3_clean_catboost_val_split"] = '''
+import pandas as pd
+from catboost import CatBoostRegressor
+from sklearn.model_selection import train_test_split
+from sklearn.metrics import mean_absolute_error
+df = pd.read_csv("d.csv")
+X_dev, X_test, y_dev, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_dev, y_dev, random_state=1)
+model = CatBoostRegressor(iterations=5000, od_type="Iter", od_wait=100, verbose=0)
+model.fit(X_train, y_train, eval_set=(X_val, y_val))
+print(mean_absolute_error(y_test, model.predict(X_test)))
+'''
+
+IDIOMS["a3_xgb_train_params_early_stopping"] = '''
+import pandas as pd
+import xgboost as xgb
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+dtrain, dtest = xgb.DMatrix(X_train, label=y_train), xgb.DMatrix(X_test, label=y_test)
+bst = xgb.train({"objective": "binary:logistic", "eta": 0.05}, dtrain, 2000, evals=[(dtest, "test")], early_stopping_rounds=50)  # expect: multi_test
+print(bst.best_score)
+'''
+
+IDIOMS["a3_lgb_fit_callbacks_test"] = '''
+import pandas as pd
+import lightgbm as lgb
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+m = lgb.LGBMRegressor(n_estimators=5000)
+m.fit(X_train, y_train, eval_set=[(X_test, y_test)], callbacks=[lgb.early_stopping(100), lgb.log_evaluation(100)])  # expect: multi_test
+print(m.score(X_test, y_test))
+'''
+
+IDIOMS["a3_keras_checkpoint_best_on_test"] = '''
+import numpy as np
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+X, y = np.load("X.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+ckpt = keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True)
+model.fit(X_train, y_train, epochs=50, validation_data=(X_test, y_test), callbacks=[ckpt])  # expect: multi_test
+model = keras.models.load_model("best.keras")
+print(model.evaluate(X_test, y_test))
+'''
+
+IDIOMS["a3_lightning_val_loader_is_test"] = '''
+import numpy as np
+import torch
+import lightning as L
+from lightning.pytorch.callbacks import EarlyStopping
+from torch.utils.data import DataLoader, TensorDataset
+from sklearn.model_selection import train_test_split
+X, y = np.load("X.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+train_dl = DataLoader(TensorDataset(torch.tensor(X_train), torch.tensor(y_train)), batch_size=64)
+test_dl = DataLoader(TensorDataset(torch.tensor(X_test), torch.tensor(y_test)), batch_size=256)
+trainer = L.Trainer(max_epochs=100, callbacks=[EarlyStopping(monitor="val_loss", patience=5)])
+trainer.fit(net, train_dl, test_dl)  # expect: multi_test
+trainer.test(net, test_dl)
+'''
+
+IDIOMS["a3_patient_id_with_space_kfold"] = '''
+import pandas as pd
+from sklearn.model_selection import cross_val_score, StratifiedKFold
+from sklearn.ensemble import RandomForestClassifier
+scans = pd.read_csv("scans.csv")
+print(scans.groupby("Patient ID").size().describe())
+X, y = scans.drop(columns=["Patient ID", "label"]), scans["label"]
+print(cross_val_score(RandomForestClassifier(), X, y, cv=StratifiedKFold(5, shuffle=True)))  # expect: group
+'''
+
+IDIOMS["a3_camel_subject_value_counts_split"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.svm import SVC
+eeg = pd.read_csv("eeg_windows.csv")
+print(eeg["SubjectID"].value_counts().head())
+X_train, X_test, y_train, y_test = train_test_split(eeg.drop(columns=["SubjectID", "state"]), eeg["state"], test_size=0.2)  # expect: group
+SVC().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_groupby_of_errors_by_segment"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import GradientBoostingRegressor
+df = pd.read_csv("customers.csv")
+X, y = df.drop(columns=["customer_id", "spend"]), df["spend"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+m = GradientBoostingRegressor().fit(X_train, y_train)
+report = pd.DataFrame({"store": X_test["store_id"], "abs_err": np.abs(y_test - m.predict(X_test))})
+print(report.groupby("store")["abs_err"].mean())
+'''
+
+IDIOMS["a3_next_row_np_roll"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import TimeSeriesSplit, cross_val_score
+from sklearn.linear_model import Ridge
+load = pd.read_csv("load.csv", parse_dates=["timestamp"]).sort_values("timestamp")
+load["temp_next"] = np.roll(load["temp"].to_numpy(), -1)  # expect: temporal
+X, y = load[["temp", "temp_next", "hour"]], load["demand"]
+print(cross_val_score(Ridge(), X, y, cv=TimeSeriesSplit(5)))
+'''
+
+IDIOMS["a3_next_row_iloc_shifted_assignment"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+px = pd.read_csv("prices.csv", parse_dates=["date"]).sort_values("date")
+px["ret"] = px["close"].pct_change()
+px["vol_next"] = px["volume"].shift(periods=-1)  # expect: temporal
+px["up"] = (px["ret"].shift(-1) > 0).astype(int)
+px = px.dropna()
+X_train, X_test, y_train, y_test = train_test_split(px[["ret", "vol_next"]], px["up"], shuffle=False)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_next_reading_in_groupby_transform"] = '''
+import pandas as pd
+from sklearn.model_selection import GroupKFold, cross_val_score
+from sklearn.ensemble import RandomForestClassifier
+v = pd.read_csv("vitals.csv", parse_dates=["charttime"]).sort_values(["stay_id", "charttime"])
+v["spo2_next"] = v.groupby("stay_id")["spo2"].transform(lambda s: s.shift(-1))  # expect: temporal
+v["desat"] = (v.groupby("stay_id")["spo2"].shift(-2) < 90).astype(int)
+v = v.dropna()
+print(cross_val_score(RandomForestClassifier(), v[["spo2", "hr", "spo2_next"]], v["desat"], groups=v["stay_id"], cv=GroupKFold(5)))
+'''
+
+IDIOMS["a3_clean_lead_used_only_for_label"] = '''
+import pandas as pd
+from sklearn.model_selection import GroupKFold, cross_val_score
+from sklearn.ensemble import RandomForestClassifier
+v = pd.read_csv("vitals.csv", parse_dates=["charttime"]).sort_values(["stay_id", "charttime"])
+v["map_next"] = v.groupby("stay_id")["map"].shift(-1)
+v["hypo_next"] = (v["map_next"] < 65).astype(int)
+v["map_prev"] = v.groupby("stay_id")["map"].shift(1)
+v = v.dropna()
+print(cross_val_score(RandomForestClassifier(), v[["map", "hr", "map_prev"]], v["hypo_next"], groups=v["stay_id"], cv=GroupKFold(5)))
+'''
+
+IDIOMS["a3_two_sources_dups_counted_not_dropped"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+a = pd.read_csv("reviews_2022.csv")
+b = pd.read_csv("reviews_2023_scrape.csv")
+reviews = pd.concat([a, b], ignore_index=True)  # expect: overlap
+print("duplicates:", reviews.duplicated(subset=["text"]).sum())
+X_train, X_test, y_train, y_test = train_test_split(reviews[["len", "stars_hint"]], reviews["helpful"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_two_sources_deduplicated"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+a = pd.read_csv("reviews_2022.csv")
+b = pd.read_csv("reviews_2023_scrape.csv")
+reviews = pd.concat([a, b], ignore_index=True)
+print("duplicates:", reviews.duplicated(subset=["text"]).sum())
+reviews = reviews.drop_duplicates(subset=["text"])
+X_train, X_test, y_train, y_test = train_test_split(reviews[["len", "stars_hint"]], reviews["helpful"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_two_sources_mask_dedup"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+a = pd.read_csv("reviews_2022.csv")
+b = pd.read_csv("reviews_2023_scrape.csv")
+reviews = pd.concat([a, b], ignore_index=True)
+dup = reviews.duplicated(subset=["text"])
+print(dup.sum(), "duplicates")
+reviews = reviews[~dup]
+X_train, X_test, y_train, y_test = train_test_split(reviews[["len", "stars_hint"]], reviews["helpful"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_two_sources_dups_shown_not_dropped"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+a = pd.read_csv("reviews_2022.csv")
+b = pd.read_csv("reviews_2023_scrape.csv")
+reviews = pd.concat([a, b], ignore_index=True)  # expect: overlap
+print(reviews[reviews.duplicated(subset=["text"], keep=False)].head())
+print(len(reviews) - len(reviews.drop_duplicates()))
+X_train, X_test, y_train, y_test = train_test_split(reviews[["len", "stars_hint"]], reviews["helpful"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_two_sources_no_dup_check"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+a = pd.read_csv("reviews_2022.csv")
+b = pd.read_csv("reviews_2023_scrape.csv")
+reviews = pd.concat([a, b], ignore_index=True)
+X_train, X_test, y_train, y_test = train_test_split(reviews[["len", "stars_hint"]], reviews["helpful"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_append_method_two_sources"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+a = pd.read_csv("reviews_2022.csv")
+b = pd.read_csv("reviews_2023_scrape.csv")
+reviews = a.append(b, ignore_index=True)  # expect: overlap
+print(reviews.duplicated().sum())
+X_train, X_test, y_train, y_test = train_test_split(reviews[["len", "stars_hint"]], reviews["helpful"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_train_test_files_concat_for_encoding"] = '''
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+train = pd.read_csv("train.csv")
+test = pd.read_csv("test.csv")
+full = pd.concat([train, test])
+print(full.duplicated().sum())
+full = pd.get_dummies(full, columns=["city"])
+X_train = full.iloc[:len(train)].drop(columns="y")
+LogisticRegression().fit(X_train, train["y"])
+'''
+
+IDIOMS["a3_scaler_on_column_subset_then_split"] = '''
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from sklearn.model_selection import train_test_split
+from sklearn.neighbors import KNeighborsClassifier
+df = pd.read_csv("heart.csv")
+num_cols = ["age", "chol", "trestbps", "thalach"]
+df[num_cols] = MinMaxScaler().fit_transform(df[num_cols])  # expect: preprocessing
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="target"), df["target"], random_state=0)
+KNeighborsClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_groupby_mean_of_label_as_feature"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import GradientBoostingClassifier
+df = pd.read_csv("loans.csv")
+df["grade_default_rate"] = df.groupby("grade")["defaulted"].transform("mean")  # expect: target
+X = df[["amount", "income", "grade_default_rate"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["defaulted"], random_state=0)
+GradientBoostingClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_label_left_via_select_dtypes"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("cars.csv")
+X = df.select_dtypes("number")  # expect: target
+y = df["price"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_select_dtypes_then_drop_label"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("cars.csv")
+X = df.select_dtypes("number").drop(columns=["price"])
+y = df["price"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_label_ratio_feature_with_other_name"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LinearRegression
+df = pd.read_csv("shops.csv")
+df["revenue_per_visit"] = df["revenue"] / df["visits"]  # expect: target
+X = df[["visits", "area", "revenue_per_visit"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["revenue"], random_state=0)
+LinearRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_feature_from_other_columns_with_log_label"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LinearRegression
+df = pd.read_csv("shops.csv")
+df["log_rev"] = np.log1p(df["revenue"])
+df["visits_per_m2"] = df["visits"] / df["area"]
+df["big"] = (df["area"] > df["area"].quantile(0.75)).astype(int)
+X = df[["visits", "area", "visits_per_m2", "big"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["log_rev"], random_state=0)
+LinearRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_label_from_column_in_X_threshold"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("students.csv")
+df["passed"] = (df["G3"] >= 10).astype(int)
+X = df.drop(columns=["passed"])  # expect: target
+X_train, X_test, y_train, y_test = train_test_split(X, df["passed"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_label_from_column_dropped"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("students.csv")
+df["passed"] = (df["G3"] >= 10).astype(int)
+df["absence_rate"] = df["absences"] / 93
+X = df.drop(columns=["passed", "G3"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["passed"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_label_from_source_then_source_feature_binned"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("students.csv")
+df["passed"] = (df["G3"] >= 10).astype(int)
+df["grade_band"] = pd.cut(df["G3"], [0, 5, 10, 15, 20], labels=False)  # expect: target
+X = df.drop(columns=["passed", "G3"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["passed"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_image_paths_patient_from_filename"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+meta = pd.read_csv("meta.csv")
+meta["patient"] = meta["filename"].str.split("_").str[0]
+print(meta["patient"].nunique(), "patients for", len(meta), "images")
+train_df, test_df = train_test_split(meta, test_size=0.2, stratify=meta["label"], random_state=0)  # expect: group
+'''
+
+IDIOMS["a3_markdown_note_recordings_per_speaker"] = '''
+# Each speaker contributes 20 recordings.
+import pandas as pd
+from sklearn.model_selection import cross_val_score, KFold
+from sklearn.svm import SVC
+df = pd.read_csv("mfcc.csv")
+X, y = df.drop(columns=["speaker_id", "emotion"]), df["emotion"]
+print(cross_val_score(SVC(), X, y, cv=KFold(5, shuffle=True, random_state=0)))  # expect: group
+'''
+
+IDIOMS["a3_clean_one_row_per_customer_groupby_elsewhere"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+orders = pd.read_csv("orders.csv")
+cust = orders.groupby("customer_id").agg(n_orders=("order_id", "count"), spend=("amount", "sum"), churned=("churned", "max")).reset_index()
+X_train, X_test, y_train, y_test = train_test_split(cust[["n_orders", "spend"]], cust["churned"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_groupkfold_cv"] = '''
+import pandas as pd
+from sklearn.model_selection import GroupKFold, cross_val_score
+from sklearn.ensemble import RandomForestClassifier
+df = pd.read_csv("visits.csv")
+print(df.groupby("patient_id").size().describe())
+X, y = df.drop(columns=["patient_id", "y"]), df["y"]
+print(cross_val_score(RandomForestClassifier(), X, y, groups=df["patient_id"], cv=GroupKFold(5)))
+'''
+
+IDIOMS["a3_gridsearch_without_groups_on_repeated_users"] = '''
+import pandas as pd
+from sklearn.model_selection import GridSearchCV
+from sklearn.ensemble import RandomForestClassifier
+df = pd.read_csv("sessions.csv")
+print(df["user_id"].value_counts().describe())
+X, y = df.drop(columns=["user_id", "converted"]), df["converted"]
+gs = GridSearchCV(RandomForestClassifier(), {"max_depth": [3, 6, None]}, cv=5)
+gs.fit(X, y)  # expect: group
+print(gs.best_score_)
+'''
+
+IDIOMS["a3_daily_data_kfold_shuffle"] = '''
+import pandas as pd
+from sklearn.model_selection import KFold, cross_val_score
+from sklearn.linear_model import Ridge
+df = pd.read_csv("daily.csv")
+df["date"] = pd.to_datetime(df["date"])
+df = df.sort_values("date")
+df["lag7"] = df["sales"].shift(7)
+df = df.dropna()
+print(cross_val_score(Ridge(), df[["lag7", "promo"]], df["sales"], cv=KFold(5, shuffle=True, random_state=1)))  # expect: temporal
+'''
+
+IDIOMS["a3_clean_timeseriessplit_gridsearch"] = '''
+import pandas as pd
+from sklearn.model_selection import TimeSeriesSplit, GridSearchCV
+from sklearn.linear_model import Ridge
+df = pd.read_csv("daily.csv", parse_dates=["date"]).sort_values("date")
+df["lag7"] = df["sales"].shift(7)
+df = df.dropna()
+gs = GridSearchCV(Ridge(), {"alpha": [0.1, 1, 10]}, cv=TimeSeriesSplit(5)).fit(df[["lag7", "promo"]], df["sales"])
+print(gs.best_params_)
+'''
+
+IDIOMS["a3_future_mean_expanding_reverse"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("daily.csv", parse_dates=["date"]).sort_values("date")
+df["next7_mean"] = df["sales"].rolling(7).mean().shift(-7)  # expect: temporal
+df["target"] = df["sales"].shift(-1)
+df = df.dropna()
+X_train, X_test, y_train, y_test = train_test_split(df[["sales", "next7_mean"]], df["target"], shuffle=False)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_bfill_before_features"] = '''
+import pandas as pd
+from sklearn.model_selection import TimeSeriesSplit, cross_val_score
+from sklearn.linear_model import Ridge
+air = pd.read_csv("air.csv", parse_dates=["time"], index_col="time").sort_index()
+air["temp"] = air["temp"].bfill()  # expect: temporal
+air["pm25_lag1"] = air["pm25"].shift(1)
+air = air.dropna()
+print(cross_val_score(Ridge(), air[["pm25_lag1", "temp"]], air["pm25"], cv=TimeSeriesSplit(5)))
+'''
+
+IDIOMS["a3_threshold_tuned_on_test"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+p = LogisticRegression().fit(X_train, y_train).predict_proba(X_test)[:, 1]
+f1s = [f1_score(y_test, p > t) for t in np.arange(0.1, 0.9, 0.05)]  # expect: multi_test
+best_t = np.arange(0.1, 0.9, 0.05)[int(np.argmax(f1s))]
+print(best_t, max(f1s))
+'''
+
+IDIOMS["a3_results_table_idxmax_on_test"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import accuracy_score
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+rows = []
+for name, m in [("lr", LogisticRegression()), ("rf", RandomForestClassifier())]:
+    m.fit(X_train, y_train)
+    rows.append({"model": name, "acc": accuracy_score(y_test, m.predict(X_test))})  # expect: multi_test
+res = pd.DataFrame(rows).sort_values("acc", ascending=False)
+print(res.iloc[0])
+'''
+
+IDIOMS["a3_clean_compare_on_val_then_test_once"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import accuracy_score
+df = pd.read_csv("d.csv")
+X_dev, X_test, y_dev, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+X_train, X_val, y_train, y_val = train_test_split(X_dev, y_dev, random_state=1)
+scores = {}
+for name, m in {"lr": LogisticRegression(), "rf": RandomForestClassifier()}.items():
+    scores[name] = accuracy_score(y_val, m.fit(X_train, y_train).predict(X_val))
+best = max(scores, key=scores.get)
+final = {"lr": LogisticRegression(), "rf": RandomForestClassifier()}[best].fit(X_dev, y_dev)
+print(accuracy_score(y_test, final.predict(X_test)))
+'''
+
+IDIOMS["a3_clean_report_several_models_on_test_no_choice"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import accuracy_score
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+for m in [LogisticRegression(), RandomForestClassifier()]:
+    m.fit(X_train, y_train)
+    print(type(m).__name__, accuracy_score(y_test, m.predict(X_test)))
+'''
+
+IDIOMS["a3_smote_then_cv"] = '''
+import pandas as pd
+from imblearn.over_sampling import SMOTE
+from sklearn.model_selection import cross_val_score
+from sklearn.ensemble import RandomForestClassifier
+df = pd.read_csv("fraud.csv")
+X, y = df.drop(columns="Class"), df["Class"]
+X_sm, y_sm = SMOTE(random_state=0).fit_resample(X, y)  # expect: overlap
+print(cross_val_score(RandomForestClassifier(), X_sm, y_sm, cv=5, scoring="f1").mean())
+'''
+
+IDIOMS["a3_clean_smote_in_imblearn_pipeline"] = '''
+import pandas as pd
+from imblearn.over_sampling import SMOTE
+from imblearn.pipeline import make_pipeline
+from sklearn.model_selection import cross_val_score
+from sklearn.ensemble import RandomForestClassifier
+df = pd.read_csv("fraud.csv")
+X, y = df.drop(columns="Class"), df["Class"]
+print(cross_val_score(make_pipeline(SMOTE(random_state=0), RandomForestClassifier()), X, y, cv=5, scoring="f1").mean())
+'''
+
+IDIOMS["a3_train_score_reported_as_result"] = '''
+import pandas as pd
+from sklearn.tree import DecisionTreeRegressor
+from sklearn.metrics import r2_score
+df = pd.read_csv("concrete.csv")
+X, y = df.drop(columns="strength"), df["strength"]
+tree = DecisionTreeRegressor(max_depth=8).fit(X, y)
+print("R2:", r2_score(y, tree.predict(X)))  # expect: overlap
+'''
+
+IDIOMS["a3_replace_nan_with_mean_of_all"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("d.csv")
+df["income"] = df["income"].replace(np.nan, df["income"].mean())  # expect: preprocessing
+X_train, X_test, y_train, y_test = train_test_split(df[["income", "age"]], df["y"], random_state=0)
+LogisticRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_scipy_zscore_apply"] = '''
+import pandas as pd
+from scipy.stats import zscore
+from sklearn.model_selection import train_test_split
+from sklearn.svm import SVC
+df = pd.read_csv("d.csv")
+num = ["a", "b", "c"]
+df[num] = df[num].apply(zscore)  # expect: preprocessing
+X_train, X_test, y_train, y_test = train_test_split(df[num], df["y"], random_state=0)
+SVC().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_scipy_zscore_call"] = '''
+import pandas as pd
+from scipy import stats
+from sklearn.model_selection import cross_val_score
+from sklearn.svm import SVC
+df = pd.read_csv("d.csv")
+X = stats.zscore(df[["a", "b", "c"]])  # expect: preprocessing
+print(cross_val_score(SVC(), X, df["y"], cv=5))
+'''
+
+IDIOMS["a3_keras_tokenizer_fit_on_all_texts"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from tensorflow.keras.preprocessing.text import Tokenizer
+from tensorflow.keras.preprocessing.sequence import pad_sequences
+df = pd.read_csv("tweets.csv")
+tok = Tokenizer(num_words=20000, oov_token="<unk>")
+tok.fit_on_texts(df["text"])  # expect: preprocessing
+X = pad_sequences(tok.texts_to_sequences(df["text"]), maxlen=60)
+X_train, X_test, y_train, y_test = train_test_split(X, df["label"].values, test_size=0.2, random_state=0)
+'''
+
+IDIOMS["a3_clean_keras_tokenizer_on_train"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from tensorflow.keras.preprocessing.text import Tokenizer
+df = pd.read_csv("tweets.csv")
+tr, te = train_test_split(df, test_size=0.2, random_state=0)
+tok = Tokenizer(num_words=20000)
+tok.fit_on_texts(tr["text"])
+X_tr, X_te = tok.texts_to_sequences(tr["text"]), tok.texts_to_sequences(te["text"])
+'''
+
+IDIOMS["a3_groupby_sample_upsampling"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+n = df["y"].value_counts().max()
+bal = df.groupby("y", group_keys=False).sample(n=n, replace=True, random_state=0)  # expect: overlap
+X_train, X_test, y_train, y_test = train_test_split(bal.drop(columns="y"), bal["y"], random_state=0)
+'''
+
+IDIOMS["a3_best_by_max_key_lambda_on_test"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+from sklearn.tree import DecisionTreeClassifier
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+models = [LogisticRegression().fit(X_train, y_train), DecisionTreeClassifier().fit(X_train, y_train)]
+best = max(models, key=lambda m: m.score(X_test, y_test))  # expect: multi_test
+'''
+
+IDIOMS["a3_engine_unit_number_random_split"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+cols = ["unit_number", "cycle"] + [f"s{i}" for i in range(1, 22)]
+fd = pd.read_csv("train_FD001.txt", sep=" ", header=None, names=cols)
+fd["RUL"] = fd.groupby("unit_number")["cycle"].transform("max") - fd["cycle"]
+X_train, X_test, y_train, y_test = train_test_split(fd.drop(columns=["RUL", "unit_number"]), fd["RUL"], random_state=0)  # expect: group
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_eval_string_feature_from_label"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LinearRegression
+df = pd.read_csv("flats.csv")
+df = df.eval("price_per_m2 = price / area")  # expect: target
+X = df[["area", "rooms", "price_per_m2"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+LinearRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_eval_string_feature"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LinearRegression
+df = pd.read_csv("flats.csv")
+df.eval("area_per_room = area / rooms", inplace=True)
+X = df[["area", "rooms", "area_per_room"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+LinearRegression().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_label_encoded_copy_kept"] = '''
+import pandas as pd
+from sklearn.preprocessing import LabelEncoder
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestClassifier
+df = pd.read_csv("iris.csv")
+df["species_code"] = LabelEncoder().fit_transform(df["species"])  # expect: target
+X = df.drop(columns=["species"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["species"], random_state=0)
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_yfinance_random_split"] = '''
+import yfinance as yf
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestClassifier
+px = yf.download("SPY", start="2015-01-01", end="2024-01-01")
+px["ret"] = px["Close"].pct_change()
+px["ret_5"] = px["Close"].pct_change(5)
+px["target"] = (px["Close"].shift(-1) > px["Close"]).astype(int)
+px = px.dropna()
+X_train, X_test, y_train, y_test = train_test_split(px[["ret", "ret_5", "Volume"]], px["target"], test_size=0.2, random_state=0)  # expect: temporal
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+
+IDIOMS["a3_lstm_windows_scaled_on_all_then_shuffled_split"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from sklearn.model_selection import train_test_split
+load = pd.read_csv("load.csv", parse_dates=["timestamp"]).sort_values("timestamp")
+scaler = MinMaxScaler()
+series = scaler.fit_transform(load[["mw"]])  # expect: preprocessing
+X, y = [], []
+for i in range(len(series) - 24):
+    X.append(series[i:i + 24])
+    y.append(series[i + 24])
+X, y = np.array(X), np.array(y)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=42)  # expect: temporal
+'''
+
+IDIOMS["a3_clean_lstm_windows_ordered"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+load = pd.read_csv("load.csv", parse_dates=["timestamp"]).sort_values("timestamp")
+values = load[["mw"]].to_numpy()
+n_train = int(len(values) * 0.8)
+scaler = MinMaxScaler().fit(values[:n_train])
+series = scaler.transform(values)
+X = np.array([series[i:i + 24] for i in range(len(series) - 24)])
+y = np.array([series[i + 24] for i in range(len(series) - 24)])
+X_train, X_test, y_train, y_test = X[:n_train - 24], X[n_train - 24:], y[:n_train - 24], y[n_train - 24:]
+'''
+
+IDIOMS["a3_pca_on_all_digits_then_split"] = '''
+from sklearn.datasets import load_digits
+from sklearn.decomposition import PCA
+from sklearn.model_selection import train_test_split
+from sklearn.svm import SVC
+X, y = load_digits(return_X_y=True)
+X_pca = PCA(n_components=30).fit_transform(X)  # expect: preprocessing
+X_train, X_test, y_train, y_test = train_test_split(X_pca, y, random_state=0)
+print(SVC().fit(X_train, y_train).score(X_test, y_test))
+'''
+
+IDIOMS["a3_gridsearch_scored_on_test_param_loop"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split, GridSearchCV
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.metrics import mean_absolute_error
+df = pd.read_csv("d.csv")
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+results = {}
+for depth in [4, 8, 16]:
+    for n in [100, 300]:
+        m = RandomForestRegressor(max_depth=depth, n_estimators=n).fit(X_train, y_train)
+        results[(depth, n)] = mean_absolute_error(y_test, m.predict(X_test))  # expect: multi_test
+best = min(results, key=results.get)
+print(best, results[best])
+'''
+
+IDIOMS["a3_gridsearch_fit_on_full_then_test_subset"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split, GridSearchCV
+from sklearn.svm import SVC
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns="y"), df["y"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+gs = GridSearchCV(SVC(), {"C": [0.1, 1, 10]}, cv=5).fit(X, y)
+print(gs.score(X_test, y_test))  # expect: overlap
+'''
+
+IDIOMS["a3_customer_features_over_label_window"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import GradientBoostingRegressor
+tx = pd.read_csv("transactions.csv", parse_dates=["date"])
+cutoff = pd.Timestamp("2023-06-30")
+feats = tx.groupby("customer_id").agg(n_orders=("order_id", "count"), spend=("amount", "sum"))  # expect: temporal
+future = tx[(tx["date"] > cutoff) & (tx["date"] <= cutoff + pd.Timedelta(days=90))]
+y = future.groupby("customer_id")["amount"].sum().rename("spend_next90")
+df = feats.join(y).fillna({"spend_next90": 0})
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="spend_next90"), df["spend_next90"], random_state=0)
+GradientBoostingRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_customer_features_before_cutoff"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import GradientBoostingRegressor
+tx = pd.read_csv("transactions.csv", parse_dates=["date"])
+cutoff = pd.Timestamp("2023-06-30")
+hist = tx[tx["date"] <= cutoff]
+feats = hist.groupby("customer_id").agg(n_orders=("order_id", "count"), spend=("amount", "sum"))
+future = tx[tx["date"] > cutoff]
+y = future.groupby("customer_id")["amount"].sum().rename("spend_next90")
+df = feats.join(y).fillna({"spend_next90": 0})
+X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="spend_next90"), df["spend_next90"], random_state=0)
+GradientBoostingRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_churn_label_after_cutoff_merge"] = '''
+import pandas as pd
+from sklearn.model_selection import cross_val_score
+from sklearn.linear_model import LogisticRegression
+ev = pd.read_csv("events.csv", parse_dates=["ts"])
+cut = ev["ts"].max() - pd.Timedelta(days=30)
+active_later = ev[ev["ts"] >= cut].groupby("user_id").size().rename("n_later").reset_index()
+usage = ev.groupby("user_id").agg(sessions=("session_id", "nunique"), minutes=("minutes", "sum")).reset_index()  # expect: temporal
+data = pd.merge(usage, active_later, on="user_id", how="left")
+data["churned"] = data["n_later"].isna().astype(int)
+print(cross_val_score(LogisticRegression(), data[["sessions", "minutes"]], data["churned"], cv=5))
+'''
+
+IDIOMS["a3_query_cutoff_label_features_all"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestClassifier
+orders = pd.read_csv("orders.csv", parse_dates=["order_date"])
+cutoff = pd.Timestamp("2024-01-01")
+rfm = orders.groupby("customer_id").agg(freq=("order_id", "count"), monetary=("amount", "sum"))  # expect: temporal
+bought = orders.query("order_date >= @cutoff").groupby("customer_id").size().rename("n_next")
+data = rfm.merge(bought, left_index=True, right_index=True, how="left")
+data["will_buy"] = data["n_next"].notna().astype(int)
+X_train, X_test, y_train, y_test = train_test_split(data[["freq", "monetary"]], data["will_buy"], random_state=0)
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_query_cutoff_both_sides"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestClassifier
+orders = pd.read_csv("orders.csv", parse_dates=["order_date"])
+cutoff = pd.Timestamp("2024-01-01")
+rfm = orders.query("order_date < @cutoff").groupby("customer_id").agg(freq=("order_id", "count"), monetary=("amount", "sum"))
+bought = orders.query("order_date >= @cutoff").groupby("customer_id").size().rename("n_next")
+data = rfm.merge(bought, left_index=True, right_index=True, how="left")
+data["will_buy"] = data["n_next"].notna().astype(int)
+X_train, X_test, y_train, y_test = train_test_split(data[["freq", "monetary"]], data["will_buy"], random_state=0)
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+
+IDIOMS["a3_label_left_in_X_inside_helper"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+
+def split_xy(frame):
+    X = frame.drop(columns=["listing_id"])  # expect: target
+    y = frame["price"]
+    return X, y
+
+homes = pd.read_csv("homes.csv")
+X, y = split_xy(homes)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_label_dropped_inside_helper"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+
+def split_xy(frame, target="price"):
+    return frame.drop(columns=["listing_id", target]), frame[target]
+
+homes = pd.read_csv("homes.csv")
+X, y = split_xy(homes)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+
+IDIOMS["a3_clean_qcut_label_for_stratify_only"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("houses.csv")
+df["log_price"] = np.log1p(df["price"])
+df["price_bin"] = pd.qcut(df["price"], 10, labels=False)
+X = df.drop(columns=["price", "log_price", "price_bin"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["log_price"], stratify=df["price_bin"], random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_qcut_feature_edges_from_all_rows"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("houses.csv")
+df["age_bin"] = pd.qcut(df["age"], 4, labels=False)  # expect: preprocessing
+X = df.drop(columns=["price"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+RandomForestRegressor().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_outlier_filter_on_label_source"] = '''
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("houses.csv")
+df = df[df["price"] < df["price"].quantile(0.99)]
+df["log_price"] = np.log(df["price"])
+X = df.drop(columns=["price", "log_price"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["log_price"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+
+IDIOMS["a3_per_customer_stats_joined_back_to_rows"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestClassifier
+tx = pd.read_csv("transactions.csv")
+stats = tx.groupby("customer_id").agg(n_tx=("amount", "size"), avg_amount=("amount", "mean")).reset_index()
+rows = stats.merge(tx, on="customer_id")
+X, y = rows[["n_tx", "avg_amount", "amount"]], rows["is_fraud"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)  # expect: group
+RandomForestClassifier().fit(X_train, y_train)
+'''
+
+
+IDIOMS["a3_filter_like_keeps_label"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("flats.csv")
+X = df.filter(like="price")  # expect: target
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+IDIOMS["a3_clean_filter_items_without_label"] = '''
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import Ridge
+df = pd.read_csv("flats.csv")
+X = df.filter(items=["area", "rooms", "floor"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+Ridge().fit(X_train, y_train)
+'''
+
+
 def _expected(code):
     return {(t, i + 1) for i, line in enumerate(code.split("\n")) for t in re.findall(r"# expect: (\w+)", line)}
 
@@ -2858,7 +4000,7 @@ def _bench():
     return mod
 
 
-@pytest.mark.parametrize("folder", ["dev", "holdout"])          # both are development sets; untouched ones are measured by the lead
+@pytest.mark.parametrize("folder", ["dev", "holdout", "holdout2"])   # development sets; untouched ones are measured by the lead
 def test_corpus_meets_precision_and_recall_targets(folder):
     if not (ROOT / f"benchmarks/lint_corpus/{folder}/labels.json").exists(): pytest.skip(f"{folder} corpus not present")
     import workbench.lint as lint

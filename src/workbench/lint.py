@@ -163,7 +163,7 @@ def lint_notebook(nb, *, path="<notebook>") -> list:
         off += len(raw)
     return _run(chunks, path, text)
 
-# %% ../../nbs/05h_lint.ipynb #e3d29071
+# %% ../../nbs/05h_lint.ipynb #8b7ae6e1
 def lint_file(path) -> list:
     "Lint one .ipynb or .py file; raises LintInputError naming the file (and line) when it cannot be read or parsed."
     p = Path(path)

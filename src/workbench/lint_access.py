@@ -26,7 +26,7 @@ class _Access:
             if a in ("loc", "iloc", "at", "iat"): return _Indexer(base, a)
             if a == "columns": return _Cols(exc=frozenset(base.cols[1]) if base.cols and base.cols[0] == "all" else None,
                                             inc=frozenset(base.cols[1]) if base.cols and base.cols[0] == "exact" else None,
-                                            partial=base.cols is None or base.cols[0] in ("plus", "some"), src=base)
+                                            partial=base.cols is None or base.cols[0] in ("plus", "some", "re"), src=base)
             if a == "index": return replace(base, idx=True, sub=None, split=None, col=None, refs=frozenset())
             if a == "is_unique":
                 if _entity_col(base.col): self.group_neg.append((n.lineno, base.col, "is_unique"))
@@ -86,11 +86,11 @@ class _Access:
                 if last is not None:
                     k, dropped = last
                     if k == "one": return self.col_of(d, dropped, n)
-                    return replace(d, cols=("all", d.cols[1] | set(dropped)), cols_line=self.at(n), col=None, tail=d.tail[:-len(dropped)])
+                    return replace(d, cols=("all", d.cols[1] | set(dropped)), cols_line=self.own(n), col=None, tail=d.tail[:-len(dropped)])
                 if isinstance(cv, _Str): return self.col_of(d, cv.v, n)
                 sel = self.selection(d, cv, n)
                 if sel is not None: return sel
-                if _as_cols(cv): return replace(d, cols=_as_cols(cv), cols_line=self.at(n), col=None, tail=None)
+                if _as_cols(cv): return replace(d, cols=_as_cols(cv), cols_line=self.own(n), col=None, tail=None)
                 return replace(d, cols=None, col=None) if not isinstance(cols_part, ast.Slice) or cols_part.lower or cols_part.upper else d
             return self.rows_by(base.d, k, n)
         if isinstance(base, _D):
@@ -107,11 +107,11 @@ class _Access:
             sel = self.selection(base, kv, n)
             if sel is not None: return sel
             cols = _as_cols(kv)
-            if cols: return replace(base, cols=cols, cols_line=self.at(n), col=None, sub=None, split=None, tail=None,
+            if cols: return replace(base, cols=cols, cols_line=self.own(n), col=None, sub=None, split=None, tail=None,
                                     refs=cols[1] if cols[0] in ("exact", "plus") else base.refs)
             if isinstance(kv, _D): return self.rows_by(base, k, n, kv)
             if isinstance(kv, _Num): return base if base.pred else None
-            return replace(base, cols=None, cols_line=self.at(n), col=None, sub=None, split=None)
+            return replace(base, cols=None, cols_line=self.own(n), col=None, sub=None, split=None)
         if isinstance(base, _Seq):
             kv = self.ev(n.slice)
             if base.keys is not None and isinstance(kv, (_Str, _Num)):
@@ -129,7 +129,8 @@ class _Access:
             kv = self.ev(n.slice)
             return _GroupBy(base.d, base.by + tuple("=" + c for c in (_strs(kv) or ["?"])))
         if isinstance(base, _Cols):
-            self.ev(n.slice)
+            kv = self.ev(n.slice)
+            if isinstance(kv, _Stat) and kv.sel: return _Cols(partial=True, src=kv)   # X.columns[selector.get_support()]
             return _Cols(exc=base.exc, inc=base.inc, partial=True, src=base.src) if isinstance(n.slice, ast.Slice) else None
         if isinstance(base, (_Sc, _Stat)):
             self.ev(n.slice); return base
@@ -144,7 +145,7 @@ class _Access:
         else:
             eid = self.event("preprocessing", st.line, f"features are chosen by {st.how} over all rows at {self.L(st.line)} (used at {self.L(self.at(n))})",
                              "choose features on the training rows only (a selector inside a Pipeline, or statistics of the training split)", key="corrsel").id
-        return replace(base, cols=None, cols_line=self.at(n), col=None, sub=None, split=None, taints=base.taints | {eid})
+        return replace(base, cols=None, cols_line=self.own(n), col=None, sub=None, split=None, taints=base.taints | {eid})
 
     def tail_cols(self, d, part):
         "iloc column position counted from the end, on a frame whose last columns are known: ('one', name) | ('drop', names) | None."
@@ -170,9 +171,13 @@ class _Access:
             return replace(d, rows=rows, sub=("slice", line, d.shuf is not None), split=None, pred=d.pred)
         if kv is None: kv = self.ev(k)
         if isinstance(kv, _D):
+            if id(kv) in self.dupmasks and self.dupmasks[id(kv)][0] is kv and self.dupmasks[id(kv)][2]:
+                return replace(d, rows=self.child(d.rows, ("dedup", id(kv)), line, "dedup"), sub=None, split=None, mask=None)
             if kv.mask is not None:
                 kind = kv.mask
-                return replace(d, rows=self.child(d.rows, ("mask", id(kv), ast.dump(k)), line, keep=kv), sub=(kind, line, False), split=None, mask=None)
+                rows = self.child(d.rows, ("mask", id(kv), ast.dump(k)), line, keep=kv)
+                if rows is not None and id(kv) in self.tdir and self.tdir[id(kv)][0] is kv: self.tcut[rows.uid] = self.tdir[id(kv)][1]
+                return replace(d, rows=rows, sub=(kind, line, False), split=None, mask=None)
             if kv.idx or kv.side in ("train", "test", "val", "fold"):
                 if kv.side in ("train", "test", "val", "fold") and kv.sub is None:
                     return replace(d, side=kv.side, rows=self.child(d.rows, ("idx", id(kv)), line, keep=kv), sub=None, split=None)
@@ -218,7 +223,12 @@ class _Access:
         timey = any(isinstance(v, _D) and (_date_col(v.col)) for v in vals) or \
                 any(isinstance(v, _Str) and (_DATE_STR.match(v.v) or v.v == "<date>") for v in vals)
         refs = frozenset().union(*(v.refs for v in vals if isinstance(v, _D)))
-        return replace(d, mask="time" if timey else "plain", refs=refs, sub=None, split=None, idx=False, cols=None)
+        out = replace(d, mask="time" if timey else "plain", refs=refs, sub=None, split=None, idx=False, cols=None,
+                      fut=_join(*(v.fut for v in vals if isinstance(v, _D))))
+        if timey and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Lt, ast.Gt, ast.LtE, ast.GtE)):   # which side of a cutoff
+            later = isinstance(n.ops[0], (ast.Gt, ast.GtE)) == (isinstance(l, _D) and _date_col(l.col))
+            self.tdir[id(out)] = (out, "after" if later else "before")
+        return out
 
     def e_BinOp(self, n):
         "Arithmetic: data with statistics of all rows is a hand-made learning transform; column lists add up."
@@ -236,6 +246,11 @@ class _Access:
         if isinstance(n.op, ast.Add) and isinstance(l, _Seq) and isinstance(r, _Seq):
             return _Seq(l.items + r.items, l.scores | r.scores)
         ds = [v for v in (l, r) if isinstance(v, _D)]
+        if isinstance(n.op, (ast.BitAnd, ast.BitOr)) and len(ds) == 2 and all(x.mask for x in ds):    # (a > x) & (b < y): one mask
+            out = replace(ds[0], mask=next((x.mask for x in ds if x.mask != "plain"), "plain"), refs=ds[0].refs | ds[1].refs)
+            dirs = [self.tdir[id(x)][1] for x in ds if id(x) in self.tdir and self.tdir[id(x)][0] is x]
+            if dirs: self.tdir[id(out)] = (out, "after" if "after" in dirs else "before")
+            return out
         stats = [v for v in (l, r) if isinstance(v, _Stat)]
         sc = self.scores(l) | self.scores(r)
         if sc and (isinstance(l, _Sc) or isinstance(r, _Sc)): return _Sc(frozenset(sc))
@@ -247,7 +262,8 @@ class _Access:
             d = ds[0]
             out = replace(d, side=_merge_side([x.side for x in ds]), taints=frozenset().union(*(x.taints for x in ds)) | frozenset().union(*(s.d.taints for s in stats)),
                           refs=frozenset().union(*(x.refs for x in ds)), sub=None, split=None, mask=None,
-                          fut=_join(*(x.fut for x in ds)), agg=any(x.agg for x in ds), label=False, col=d.col if len(ds) == 1 else None)
+                          fut=_join(*(x.fut for x in ds)), agg=any(x.agg for x in ds), label=False, col=d.col if len(ds) == 1 else None,
+                          asof=_join(*(x.asof for x in ds)))
             full = [s for s in stats if s.d.side in ("full", "mixed") and not s.d.label and not s.d.agg]
             if full and isinstance(n.op, (ast.Sub, ast.Div, ast.Add, ast.Mult)) and any(x.side in ("full", "mixed") for x in ds):
                 first = min(full, key=lambda s: s.line)
@@ -430,7 +446,14 @@ class _Dispatch:
         d = ds[0]
         return replace(d, side=_merge_side([x.side for x in ds]), taints=frozenset().union(*(x.taints for x in ds)), tail=d.tail if len(ds) == 1 else None,
                        refs=frozenset().union(*(x.refs for x in ds)), sub=None, split=None, mask=None, label=False,
-                       pred=next((x.pred for x in ds if x.pred), None), fut=_join(*(x.fut for x in ds)))
+                       pred=next((x.pred for x in ds if x.pred), None), fut=_join(*(x.fut for x in ds)),
+                       err=next((x.err for x in ds if x.err), None), asof=_join(*(x.asof for x in ds)),
+                       per=None if d.per and self.back_to_rows(d, ds[1:]) else d.per)
+
+    def back_to_rows(self, table, others):
+        "Is a per-entity table joined back onto the rows it was aggregated from (so the result has a row per row again)?"
+        src = self.aggsrc.get(table.rows.uid) if table.rows is not None else None
+        return src is not None and any(x.per is None and x.rows is not None and _root(x.rows) is _root(src[0]) for x in others)
 
     def _unknown(self, *args, **kw):
         "A handler a later mixin provides (frames, module functions, models); without it the value is unknown."

@@ -6,13 +6,18 @@
 from __future__ import annotations
 import ast, re
 from dataclasses import replace
-from .lint_vocab import (_Cols, _const, _D, _DATA_KEEP, _date_col, _DS_KEEP, _entity_col, _EST_METHODS, _GroupBy, _Iter, _join,
-    _merge_side, _Num, _PICK_FUNCS, _R, _Rand, _Sc, _Seq, _Stat, _STAT_METHODS, _Str, _strs)
+from .lint_vocab import (_Cols, _const, _D, _DATA_KEEP, _date_col, _DS_KEEP, _E, _entity_col, _EST_METHODS, _GroupBy, _Iter, _join,
+    _merge_side, _Num, _PICK_FUNCS, _R, _Rand, _root, _Sc, _Seq, _Stat, _STAT_METHODS, _Str, _strs)
 
 # %% auto #0
 __all__ = []
 
-# %% ../../nbs/05d_lint_frames.ipynb #9fd7b6ed
+# %% ../../nbs/05d_lint_frames.ipynb #747501da
+_SCALE_FUNCS = {"zscore", "scale", "minmax_scale", "robust_scale", "maxabs_scale", "quantile_transform", "power_transform", "normalize_minmax"}
+def _callee(node):
+    "The name of a function passed by name (zscore, stats.zscore), else None."
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+
 class _Frames:
     "Methods of data frames/arrays, groupbys, containers and random generators."
     def m_data(self, d, m, args, kw, n, lam):
@@ -34,17 +39,17 @@ class _Frames:
             k = k.v if isinstance(k, _Num) else 1
             self.time_ev.append((line, f".{m}()", True))
             if isinstance(k, (int, float)) and k < 0:
-                return replace(d, fut=f"{m}({k}) at {self.L(line)}", sub=None, split=None, win=False)
+                return replace(d, fut=f"{m}({k}) at {self.L(self.own(n))}", sub=None, split=None, win=False)
             return replace(d, refs=frozenset(), sub=None, split=None, win=False, agg=False)
         if m in ("rolling", "expanding", "ewm", "resample", "asfreq"):
             self.time_ev.append((line, f".{m}()", True))
             c = kw.get("center")
             if m == "rolling" and isinstance(c, _Num) and c.v:
-                return replace(d, fut=f"rolling(center=True) at {self.L(line)}", win=True, sub=None, split=None)
+                return replace(d, fut=f"rolling(center=True) at {self.L(self.own(n))}", win=True, sub=None, split=None)
             return replace(d, win=True, sub=None, split=None)
         if m in ("bfill", "backfill") or (m == "fillna" and _const(kw.get("method")) in ("bfill", "backfill")):
             how = f"fillna(method={_const(kw.get('method'))!r})" if m == "fillna" else f"{m}()"
-            return self.inplace(d, replace(d, fut=f"{how} at {self.L(line)}", sub=None, split=None), kw, n)
+            return self.inplace(d, replace(d, fut=f"{how} at {self.L(self.own(n))}", sub=None, split=None), kw, n)
         if m in ("corr", "corrwith"):
             return _Stat(d, line, sel=True)
         if m in _STAT_METHODS:
@@ -55,7 +60,7 @@ class _Frames:
             inc = _strs(kw.get("include", a0)) or []
             numeric = "exclude" not in kw and any(t in ("number", "numeric", "float", "int", "float64", "int64") for t in inc)
             keep = d.cols if numeric and d.cols else (("some", d.cols[1]) if d.cols and d.cols[0] in ("all", "some") else None)
-            return replace(d, cols=keep, cols_line=line, sub=None, split=None, col=None, tail=None)
+            return replace(d, cols=keep, cols_line=self.own(n), sub=None, split=None, col=None, tail=None)
         if m in ("batch", "prefetch", "cache", "padded_batch", "unbatch", "with_format", "set_format"): return replace(d)
         if m == "shuffle": return replace(d, shuf=line, sub=None, split=None)
         if m in ("train_test_split", "randomSplit", "random_split"):
@@ -79,7 +84,11 @@ class _Frames:
         if m == "query":
             q = _const(a0) or ""
             kind = "time" if any(_date_col(w) for w in re.findall(r"[A-Za-z_]\w*", q)) else "plain"
-            return replace(d, rows=self.child(d.rows, ("query", line), line), sub=(kind, line, False), split=None)
+            rows = self.child(d.rows, ("query", line), line)
+            dirs = [("after" if op[0] == ">" else "before") if _date_col(l) else ("after" if op[0] == "<" else "before")
+                    for l, op, r in re.findall(r"([@\w.]+)\s*([<>]=?)\s*([@\w.]+)", q) if _date_col(l) or _date_col(r)]
+            if dirs and rows is not None: self.tcut[rows.uid] = "after" if "after" in dirs else "before"
+            return replace(d, rows=rows, sub=(kind, line, False), split=None)
         if m == "drop":
             axis = _const(kw.get("axis"))
             if "index" in kw or (isinstance(a0, _D) and a0.idx):
@@ -87,11 +96,19 @@ class _Frames:
                 comp = isinstance(other, _D) and other.rows is not None and other.rows.parent is d.rows
                 return replace(d, rows=self.child(d.rows, ("dropidx", line), line), sub=("complement" if comp else "plain", line, False), split=None)
             cols = _strs(kw.get("columns") if "columns" in kw else kw.get("labels", a0))
-            out = d if _const(kw.get("inplace")) else replace(d, sub=None, split=None, cols_line=line)
+            out = d if _const(kw.get("inplace")) else replace(d, sub=None, split=None, cols_line=self.own(n))
             if cols: self.drop_cols(out, cols)
             else: out.cols = None if d.cols is None or d.cols[0] != "all" else ("some", d.cols[1])
-            out.cols_line = line
+            out.cols_line = self.own(n)
             return None if out is d else out
+        if m == "eval" and isinstance(a0, _Str):           # df.eval("ratio = price / area"): a new column built from others
+            return self.eval_str(d, a0.v, kw, n)
+        if m == "append" and isinstance(a0, _D): return self.concat("append", [d, a0], kw, n)     # pandas < 2
+        if m == "filter" and not lam and _const(kw.get("axis")) not in (0, "index", "rows"):
+            names, pat = _strs(kw.get("items", a0)), kw.get("regex", kw.get("like"))
+            pat = pat.v if isinstance(pat, _Str) and "regex" in kw else re.escape(pat.v) if isinstance(pat, _Str) else None
+            cols = ("exact", frozenset(names)) if names is not None else ("re", frozenset({pat})) if pat is not None else None
+            return replace(d, cols=cols, cols_line=self.own(n), col=None, sub=None, split=None, tail=None)
         if m == "pop":
             c = _const(a0)
             if c is not None: self.drop_cols(d, [c])
@@ -105,7 +122,7 @@ class _Frames:
                     out.taints = out.taints.union(*(x.taints for x in (v.items if isinstance(v, _Seq) else [v]) if isinstance(x, _D)))
                     continue
                 if isinstance(v, _D): out.taints = out.taints | v.taints
-                self.feats.append((line if self.site is not None else klines.get(k, line), k, v if isinstance(v, _D) else None, out))
+                self.feats.append((klines.get(k, self.own(n)), k, v if isinstance(v, _D) else None, out))
             self.add_cols(out, [k for k in kw if k != "**"])
             return out
         if m == "pipe" and lam.get(0) is not None:
@@ -113,22 +130,31 @@ class _Frames:
             return r if isinstance(r, (_D, _Seq)) else replace(d, sub=None, split=None)
         if m in ("merge", "join"):
             ds = [d] + [x for x in args if isinstance(x, _D)]
-            return replace(self.merge(ds), cols=("all", frozenset()) if d.cols and d.cols[0] == "all" else None, tail=None)
+            out = replace(self.merge(ds), cols=("all", frozenset()) if d.cols and d.cols[0] == "all" else None, tail=None)
+            return replace(out, taints=out.taints | self.window_join(ds))
         if m == "groupby":
             by = _strs(a0 if a0 is not None else kw.get("by")) or ()
-            for c in by:
-                if _entity_col(c): self.gev(line, c, f"groupby({c!r})", d=d)
+            for c in by:                        # (a table of errors grouped by a column is a per-slice report, not evidence)
+                if _entity_col(c) and d.err is None: self.gev(line, c, f"groupby({c!r})", d=d)
             return _GroupBy(d, tuple(by))
+        st = self.stacks.get(_root(d.rows).uid) if d.rows is not None and self.stacks else None
+        if st is not None and m in ("duplicated", "drop_duplicates") and st[1] is None: st[1] = line
         if m in ("nunique", "value_counts", "duplicated"):
             nm = d.col or d.vname
             if _entity_col(nm) and m != "duplicated" and not self.asserting: self.gev(line, nm, f"{nm}.{m}()", weak=True, d=d)
             sub = _strs(kw.get("subset", a0)) or ([nm] if m == "duplicated" and nm else None)
             if self.asserting and sub and _entity_col(sub[0]): self.group_neg.append((line, sub[0], "asserted unique"))
             if self.asserting and m == "nunique" and _entity_col(nm): self.group_neg.append((line, nm, "asserted unique"))
+            if m == "duplicated" and st is not None:                  # df[~df.duplicated()] removes them
+                mk = _D(d.side, None, mask="plain"); self.dupmasks[id(mk)] = (mk, st, False)
+                return mk
             return None
         if m == "drop_duplicates":
             sub = _strs(kw.get("subset", a0))
             if sub and len(sub) == 1 and _entity_col(sub[0]): self.group_neg.append((line, sub[0], "drop_duplicates"))
+            if st is not None:                  # de-duplicated rows of stacked sources
+                if _const(kw.get("inplace")): st[2] = True; return None
+                return replace(d, rows=self.child(d.rows, ("dedup", line), line, "dedup"), sub=None, split=None)
             return replace(d, sub=None, split=None)
         if m == "unique":
             return replace(d, ids=d.col if _entity_col(d.col) else None, idx=False, sub=None, split=None, rows=_R(None, line, "ids"), side="full")
@@ -146,10 +172,12 @@ class _Frames:
         if m in ("apply", "map", "transform", "agg", "aggregate", "pipe", "where", "mask") and lam:
             r = self.call_lambda(lam.get(0), [replace(d, sub=None, split=None)], n)
             if isinstance(r, _D): return replace(r, rows=d.rows, side=d.side)
-        if m == "fillna":
+        if m in ("apply", "transform", "pipe") and n.args and _callee(n.args[0]) in _SCALE_FUNCS:      # df.apply(zscore)
+            return self.fit_transform(_E(_callee(n.args[0]), "transform", learns=True, line=line), d, None, n, "")
+        if m in ("fillna", "replace"):           # (replace(np.nan, mean) fills too)
             st = [x for x in list(args) + list(kw.values()) if isinstance(x, _Stat) and x.d.side in ("full", "mixed") and not x.d.agg]
             if st and d.side in ("full", "mixed"):
-                e = self.event("preprocessing", line, f"fillna at {self.L(line)} imputes with statistics of all rows (computed at {self.L(st[0].line)})",
+                e = self.event("preprocessing", line, f"{m} at {self.L(line)} imputes with statistics of all rows (computed at {self.L(st[0].line)})",
                                "compute the fill values on the training rows only (or use SimpleImputer inside a Pipeline)", key="fillna")
                 return self.inplace(d, replace(d, taints=d.taints | {e.id}, sub=None, split=None), kw, n)
         if m == "clip":
@@ -172,6 +200,37 @@ class _Frames:
             return None
         return replace(d, sub=None, split=None, mask=None)
 
+    def eval_str(self, d, expr, kw, n):
+        "DataFrame.eval: 'new = a / b' lines add columns computed from the columns they name; a bare expression is a series."
+        names = lambda e: frozenset(re.findall(r"(?<![@\w.'\"])([A-Za-z_]\w*)(?![\w(])", re.sub(r"(['\"]).*?\1", " ", e)))
+        out = d if _const(kw.get("inplace")) else replace(d, sub=None, split=None)
+        assigns = [re.match(r"\s*([A-Za-z_]\w*)\s*=(?!=)(.+)$", l) for l in expr.strip().split("\n")]
+        if not all(assigns): return replace(d, col=None, cols=None, refs=names(expr), sub=None, split=None, mask=None)
+        for m in assigns:
+            col, v = m.group(1), replace(d, col=None, cols=None, refs=names(m.group(2)), sub=None, split=None, mask=None)
+            self.feats.append((self.own(n), col, v, out))
+            self.add_cols(out, [col])
+        return None if out is d else out
+
+    def window_join(self, ds):
+        "Ids of leaks when per-entity features aggregated over all rows are joined to a label aggregated over the rows after a cutoff."
+        info = []
+        for d in ds:
+            src = self.aggsrc.get(d.rows.uid) if d.rows is not None else None
+            if src is None: continue
+            r, cut = src[0], None
+            while r is not None and cut is None: cut, r = self.tcut.get(r.uid), r.parent
+            info.append((src[1], cut, _root(src[0])))
+        out = set()
+        for line, cut, root in info:
+            later = next((l for l, c, r in info if c == "after" and r is root), None)
+            if cut is None and later is not None:
+                out.add(self.event("temporal", line, f"features aggregated at {self.L(line)} over all rows include the period after the cutoff, "
+                                   f"from which the label is aggregated (at {self.L(later)})",
+                                   "aggregate the features over the rows before the cutoff only (the label's window must be unseen)",
+                                   key="window").id)
+        return out
+
     def split_method(self, d, m, args, kw, n):
         "A random split as a method (Hugging Face datasets, Spark): parts keyed 'train'/'test' or listed in order."
         line = self.at(n)
@@ -187,9 +246,9 @@ class _Frames:
         "Apply `inplace=True` to the frame itself; remember frame-wide future fills."
         if _const(kw.get("inplace")):
             d.fut = out.fut or d.fut; d.refs = out.refs
-            if out.fut: self.feats.append((self.at(n), None, out, d))
+            if out.fut: self.feats.append((self.own(n), None, out, d))
             return None
-        if out.fut and out.col is None and out.fut != d.fut: self.feats.append((self.at(n), None, out, d))
+        if out.fut and out.col is None and out.fut != d.fut: self.feats.append((self.own(n), None, out, d))
         return out
 
     def m_groupby(self, g, m, args, kw, n, lam):
@@ -199,12 +258,14 @@ class _Frames:
         cols = tuple(c[1:] for c in g.by if c.startswith("="))
         refs = frozenset(cols) if cols else g.d.refs
         base = replace(g.d, col=cols[0] if len(cols) == 1 else None, refs=refs, sub=None, split=None, cols=None, mask=None)
+        if m == "sample": return self.m_data(g.d, m, args, kw, n, lam)        # groupby(label).sample(n, replace=True) upsamples
         if m in ("shift", "diff", "pct_change", "rolling", "expanding", "ewm", "cumcount", "cumsum"):
             return self.m_data(base, m, args, kw, n, lam) if m not in ("cumcount",) else replace(base, refs=frozenset())
         keys = [c for c in g.by if not c.startswith("=")]
         base.aggside = g.d.side
         table = replace(base, rows=_R(None, line, "agg"), agg=True, win=False, cols=("all", frozenset()), cols_line=line,
                         per=next((c for c in keys if _entity_col(c)), None) if len(keys) == 1 else None)
+        if g.d.rows is not None: self.aggsrc[table.rows.uid] = (g.d.rows, self.own(n))
         if m == "ngroup": return replace(base, refs=frozenset(), agg=True)
         if m in ("size", "count", "nunique"): return replace(table, refs=frozenset())
         if lam:

@@ -57,6 +57,8 @@ class _Funcs:
             e.fit = fit
             self.watch(e, fit, [None, kw.get("eval_dataset"), None, None], self.has_es(kw.get("callbacks")) or self.has_es(kw.get("args")), line, kw)
             return e
+        if name == "Trainer" and "model" not in kw and "args" not in kw:          # PyTorch Lightning: trainer.fit(net, train_dl, val_dl)
+            return _E("LightningTrainer", "model", line=line, es=self.has_es(kw.get("callbacks")))
         if name == "partial" and args and isinstance(args[0], _Func):
             return _Func(args[0].node, args[0].args + tuple(args[1:]), {**args[0].kw, **{k: v for k, v in kw.items() if k != "**"}})
         if name == "TensorDataset" and ds: return _Seq(list(args))
@@ -72,6 +74,9 @@ class _Funcs:
             return replace(d, label=False)
         if name == "train" and dotted.split(".")[0] in ("lgb", "lightgbm", "xgb", "xgboost") and len(args) > 1:
             e = _E(dotted.split(".")[0].upper() + "Booster", "model", line=line)
+            p = args[0]                                               # early stopping set in the params dict
+            if isinstance(p, _Seq) and p.keys and any(k in ("early_stopping_rounds", "early_stopping_round", "early_stopping") for k in p.keys):
+                kw = {**kw, "early_stopping_rounds": _Num(1)}
             self.fit_model(e, args[1], None, n, kw)
             return e
         if name in _CV_FUNCS:
@@ -94,6 +99,9 @@ class _Funcs:
             return self.loader(name, args, kw, n)
         if re.search(r"(^|\.)read(\.\w+\(.*\))*\.(csv|parquet|json|orc|table|text|load)$|^\w*spark\w*\.(sql|table)$|^\w+\.scan_\w+$", dotted):
             return self.loader(name, args, kw, n)              # Spark (spark.read.csv, spark.table), polars (pl.scan_csv)
+        if re.fullmatch(r"(yf|yfinance)\.download|(\w+\.)?(DataReader|get_data_yahoo)|(yf\.)?Ticker\(.*\)\.history", dotted):
+            self.time_ev.append((line, f"{dotted.split('(')[0]} (a price series indexed by date)", True))
+            return self.loader(name, args, kw, n)              # market data: one row per date, in date order
         if name in ("to_datetime", "Timestamp", "datetime", "date", "DatetimeIndex"):
             if ds:
                 self.time_ev.append((line, "pd.to_datetime", False))
@@ -108,6 +116,12 @@ class _Funcs:
             return self.np_split(ds[0], args, n)
         if name in _ROW_CONCAT or name in _COL_CONCAT or name in ("stack",):
             return self.concat(name, args, kw, n)
+        if name == "roll" and ds and dotted.startswith(("np.", "numpy.")):       # np.roll(x, -1): each row gets the next row's value
+            k = _const(args[1] if len(args) > 1 else kw.get("shift"))
+            ax = _const(args[2] if len(args) > 2 else kw.get("axis"))
+            if isinstance(k, (int, float)) and k < 0 and ax in (None, 0):
+                return replace(ds[0], fut=f"np.roll(..., {k}) at {self.L(self.own(n))}", sub=None, split=None, win=False)
+            return replace(ds[0], refs=frozenset(), sub=None, split=None)
         if name in ("tile", "repeat") and ds:
             d = ds[0]
             e = None
@@ -161,22 +175,23 @@ class _Funcs:
             if ax in (1, "columns") or ds[0].win: return replace(ds[0], sub=None, split=None)
             return _Stat(ds[0], line)
         if name in ("get_dummies",) and ds:
-            return replace(ds[0], sub=None, split=None, cols_line=line, tail=None)
+            return replace(ds[0], sub=None, split=None, cols_line=self.own(n), tail=None)
         if name in ("mutual_info_classif", "mutual_info_regression", "f_classif", "f_regression", "chi2", "r_regression") and ds:
             return _Stat(ds[0], line, sel=True, how=f"{name} with the label")
-        if name in ("scale", "minmax_scale", "robust_scale", "maxabs_scale", "quantile_transform", "power_transform") and ds:
+        if name in ("scale", "minmax_scale", "robust_scale", "maxabs_scale", "quantile_transform", "power_transform", "zscore") and ds:
             return self.fit_transform(_E(name, "transform", learns=True, line=line), ds[0], None, n, "")
         if name in ("qcut",) and ds:
             return self.fit_transform(_E("pd.qcut", "transform", learns=True, line=line), ds[0], None, n, "")
         if name in ("merge", "merge_asof"):
             if not ds: return None
             out = self.merge(ds)
+            out.taints = out.taints | self.window_join(ds)
             if name == "merge_asof":
                 how = _const(kw.get("direction")) or "backward"
                 self.time_ev.append((line, "merge_asof", True))
                 if how in ("forward", "nearest"):
-                    out = replace(out, fut=f"merge_asof(direction={how!r}) at {self.L(line)}")
-                    self.feats.append((line, None, out, out))
+                    out = replace(out, fut=f"merge_asof(direction={how!r}) at {self.L(self.own(n))}", asof=self.own(n))
+                    self.feats.append((self.own(n), None, out, out))
             return out
         f0 = args[0] if args else kw.get("formula")
         if isinstance(f0, _Str) and "~" in f0.v and (name in _SM_FORMULA or name in ("from_formula", "dmatrices")):
@@ -236,7 +251,7 @@ class _Funcs:
         if args and isinstance(args[0], _Seq) and args[0].dup is not None:
             d = self.as_data(args[0], n)
             names = _strs(kw.get("columns"))
-            return replace(d, cols=("exact", frozenset(names)) if names else None, cols_line=self.at(n))
+            return replace(d, cols=("exact", frozenset(names)) if names else None, cols_line=self.own(n))
         flat = []
         for v in vals:
             if isinstance(v, _Seq):
@@ -261,7 +276,7 @@ class _Funcs:
             d = self.merge(ds)
             keys = args[0].keys if name == "DataFrame" and args and isinstance(args[0], _Seq) else None
             if keys and all(isinstance(k, str) for k in keys):
-                return replace(d, col=None, cols=("exact", frozenset(keys)), cols_line=self.at(n), tail=None)
+                return replace(d, col=None, cols=("exact", frozenset(keys)), cols_line=self.own(n), tail=None)
             if name in ("DataFrame",) and len(ds) > 1: d = replace(d, cols=None)
             return d
         if sc: return _Seq([], sc)
@@ -286,6 +301,7 @@ class _Funcs:
         axis = _const(kw.get("axis"))
         if name in _COL_CONCAT or axis in (1, "columns"):
             out = self.merge(ds)
+            out.taints = out.taints | self.window_join(ds)
             out.cols, out.tail = None, None
             if any(d.refs for d in ds): out.fromlab = line
             return out
@@ -301,6 +317,8 @@ class _Funcs:
         parent = _root(ds[0].rows) if len(roots) == 1 else None
         out = replace(ds[0], side=side, rows=_R(parent, line, "concat"), taints=t, sub=None, split=None, pred=None, label=False,
                       refs=frozenset(), mask=None)
+        if len(roots) > 1 and side == "full" and all(d.rows is not None and _root(d.rows).kind == "load" for d in ds):
+            self.stacks[out.rows.uid] = [line, None, False]        # several loaded sources: duplicates between them are possible
         if side == "mixed":
             out.cols = ds[0].cols
             held = [d for d in ds if d.side in ("test", "val")]

@@ -6,14 +6,16 @@
 from __future__ import annotations
 import ast, re
 from dataclasses import replace
-from .lint_vocab import (_CURVES, _CV, _CV_GROUP, _CV_RANDOM, _CV_TIME, _D, _E, _Eval, _Fit, _has_col, _is_learning_name,
+from .lint_vocab import (_const, _CURVES, _CV, _CV_GROUP, _CV_RANDOM, _CV_TIME, _D, _E, _Eval, _Fit, _has_col, _is_learning_name,
     _is_model_name, _Iter, _join, _keeps_cols, _name_side, _Num, _OVERSAMPLERS, _root, _Sc, _SEARCH, _Seq,
     _SM_MODELS, _STATELESS, _Str, _TS_MODELS, _UNDERSAMPLERS)
 
 # %% auto #0
 __all__ = []
 
-# %% ../../nbs/05f_lint_models.ipynb #6f232c75
+# %% ../../nbs/05f_lint_models.ipynb #11fb63bf
+_METH_ALIAS = {"fit_on_texts": "fit", "fit_on_sequences": "fit", "texts_to_sequences": "transform", "texts_to_matrix": "transform"}
+
 class _Models:
     "Estimators (fit/transform/predict/score), metrics, splitters and cross-validation."
     def construct(self, name, args, kw, n):
@@ -61,7 +63,7 @@ class _Models:
         if name in _STATELESS: return _E(name, "transform", learns=False, line=line)
         if _is_learning_name(name): return _E(name, "transform", learns=True, line=line)
         if _is_model_name(name):
-            return _E(name, "model", steps=tuple(inner), line=line, es=any(k in kw for k in ("early_stopping_rounds",)) or self.has_es(kw.get("callbacks")))
+            return _E(name, "model", steps=tuple(inner), line=line, es=self.keeps_best(name, kw))
         return None
 
     def cv_node(self, n):
@@ -74,6 +76,15 @@ class _Models:
         X = args[0] if args else kw.get("X")
         y = args[1] if len(args) > 1 else kw.get("y")
         line = self.at(n)
+        meth = _METH_ALIAS.get(meth, meth)
+        if meth == "fit" and e.cls == "LightningTrainer":
+            tr, va = (args[1:3] + [None, None])[:2]
+            tr, va = kw.get("train_dataloaders", tr), kw.get("val_dataloaders", va)
+            tr, va = (v.elem if isinstance(v, _Iter) else v for v in (tr, va))
+            fit = _Fit(e, line, next((d for d in (tr.items if isinstance(tr, _Seq) else [tr]) if isinstance(d, _D)), None), None)
+            e.fit = fit
+            self.watch(e, fit, [None, va, None, None], e.es, line, kw)
+            return e
         if meth in ("fit", "partial_fit", "adapt"):
             if X is None and e.fit is not None: return e
             if e.role == "transform": self.fit_transform(e, X, y, n, meth)
@@ -118,7 +129,8 @@ class _Models:
             e.full_ev = None
             return _D(None, None)
         t = X.taints
-        if e.learns and X.side in ("full", "mixed"):
+        part = X.sub is not None and X.sub[0] in ("slice", "time")     # fit(values[:n_train]), fit(df[df.date < cutoff]): a part
+        if e.learns and X.side in ("full", "mixed") and not part:
             ev = self.event("preprocessing", line, f"{e.cls}{'.' + meth if meth else ''} at {self.L(line)} learns from all rows",
                             f"split first, then fit the {e.cls} on the training rows only (or put it in a Pipeline so cross-validation refits it per fold)",
                             key=e.cls)
@@ -177,7 +189,7 @@ class _Models:
             given, cvv, cvn = e.cv
             self.cv_event(given, cvv, cvn, X, y, kw.get("groups"), line, f"{e.cls}.fit")
         if isinstance(X, _D) and isinstance(y, _D): self.check_xy(X, y, line, f"{e.cls}.fit")
-        es = e.es or any(k in kw for k in ("early_stopping_rounds",)) or self.has_es(kw.get("callbacks"))
+        es = bool(_const(kw["use_best_model"])) if "use_best_model" in kw else e.es or self.keeps_best("", kw)
         self.watch(e, fit, [kw.get(k) for k in ("eval_set", "validation_data", "valid_sets", "evals")], es, line, kw)
 
     def watch(self, e, fit, vals, es, line, kw):
@@ -191,6 +203,12 @@ class _Models:
             self.evals.append(rec)
             e.vevals = e.vevals | {rec.id}
             if es: self.picks.append((line, frozenset({rec.id})))
+
+    def keeps_best(self, cls, kw):
+        "Does a model configured with `kw` keep the iteration that scores best on the data it watches?"
+        if "use_best_model" in kw: return bool(_const(kw["use_best_model"]))
+        return any(k in kw for k in ("early_stopping_rounds", "od_wait", "od_type")) or self.has_es(kw.get("callbacks")) or \
+            cls.startswith("CatBoost")        # CatBoost keeps the best iteration on eval_set by default (use_best_model=True)
 
     def has_es(self, v):
         if isinstance(v, _Str): return v.v == "<early_stopping>"

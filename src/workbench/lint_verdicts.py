@@ -50,10 +50,17 @@ class _Verdicts:
         def add(type, line, msg, fix):
             if line is not None: out.setdefault((type, line), (msg, fix))
         L = self.L
+        targets = {c for c in self.targets}
+        sources, same = {}, {}
+        for line, col, v, frame in self.feats:
+            if col in targets and v is not None and not v.fut and not v.agg:     # (a label from group aggregates, RUL = max - cycle, is not)
+                for r in v.refs - targets: sources.setdefault(r, (col, line))
+                if len(v.refs - targets) == 1: same.setdefault(next(iter(v.refs - targets)), col)
+        labelish = targets | set(same)         # the label, and a column it is a transform of (log_price = log(price))
         on_label = []
         for e in self.events:
             if not e.why: continue
-            if e.type == "preprocessing" and e.extra.get("cols") and e.extra["cols"] <= set(self.targets): on_label.append(e)
+            if e.type == "preprocessing" and e.extra.get("cols") and e.extra["cols"] <= labelish: on_label.append(e)
             else: add(e.type, e.line, f"{e.what}; {e.why}", e.fix)
         timed = self.timed()
         prev = None
@@ -102,11 +109,6 @@ class _Verdicts:
                 else:
                     add("multi_test", first.line, f"the test set scores several candidates ({first.how} at {L(first.line)}) and the best one is chosen at {L(line)}, so its test score is optimistic",
                         "choose on a validation split or by cross-validation on the training rows; score only the chosen model on the test set, once")
-        targets = {c for c in self.targets}
-        sources = {}
-        for line, col, v, frame in self.feats:
-            if col in targets and v is not None and not v.fut:
-                for r in v.refs - targets: sources.setdefault(r, (col, line))
         for X, cols, cols_line, y, line in self.xy:
             if cols is None or cols_line is None: continue
             for src, (tcol, tline) in sources.items():
@@ -124,25 +126,36 @@ class _Verdicts:
                 if norm(t) in norm(c):
                     add("target", cols_line, f"the features built at {L(cols_line)} keep {c!r}, named like the label {t!r} and probably recorded with or after it (fit at {L(line)})",
                         f"drop {c!r} unless it is known before {t!r} is")
+        fed = set()
         for line, col, v, frame in self.feats:
-            if v is None or (col is not None and col in targets): continue
+            if v is None or (col is not None and col in labelish): continue
             fit_line = self.used(col, frame) if col is not None else None
             if col is not None and fit_line is None: continue
             used = f" and used as a model input (fit at {L(fit_line)})" if fit_line else ""
             if v.fut and timed:
+                if v.asof and self.labelling(v.asof): continue
                 add("temporal", line, f"{repr(col) if col else 'the data'} is built from later rows ({v.fut}){used}, which are not known at prediction time",
                     "use only past values: shift(k) with k > 0, trailing windows (rolling without center=True), ffill instead of bfill")
-            elif col is not None and v.refs & targets and not (v.agg and v.aggside in ("train", "fold")):
-                t = sorted(v.refs & targets)[0]
+            elif col is not None and v.refs & labelish and not (v.agg and v.aggside in ("train", "fold")):
+                t = sorted(v.refs & labelish)[0]
+                of = f"the label {t!r}" if t in targets else f"{t!r} (the label {same[t]!r} is computed from it alone)"
+                fed |= v.taints
                 if v.agg and timed:
-                    add("temporal", line, f"{col!r} averages the label {t!r} over all time, future rows included{used}",
+                    add("temporal", line, f"{col!r} averages {of} over all time, future rows included{used}",
                         "compute it from past rows only (shift(1) then expanding/rolling mean) or fit it on the training period only")
                 else:
-                    add("target", line, f"feature {col!r} is computed from the label {t!r}{used}",
+                    add("target", line, f"feature {col!r} is computed from {of}{used}",
                         "drop it, or build it only from information available before the label is known (target statistics fitted on training folds only)")
         for e in on_label:                     # statistics of the label itself: a target leak when they build a feature
-            if ("target", e.line) not in out: add(e.type, e.line, f"{e.what}; {e.why}", e.fix)
+            if ("target", e.line) in out or e.id in fed: continue
+            made = [(col, frame) for _, col, v, frame in self.feats if col and v is not None and e.id in v.taints]
+            if made and not any(col in labelish or self.used(col, frame) for col, frame in made): continue   # bins to stratify by
+            add(e.type, e.line, f"{e.what}; {e.why}", e.fix)
         return out
+
+    def labelling(self, line):
+        "Does the as-of join at `line` (matching later rows) build the label? Then it is the labelling step, not a feature."
+        return any(col in self.targets and v is not None and v.asof == line for _, col, v, _ in self.feats)
 
     def used(self, col, frame):
         "The line of a fit whose features hold column `col` of `frame` (None when none does)."
@@ -162,6 +175,6 @@ _POS_GROUP = re.compile(r"\b(several|multiple|many|repeated|more than one|few)\b
                         r"|\beach row is an? (encounter|visit|admission|transaction|session|measurement|reading|order|event|claim|scan|recording|trip|game|purchase|attempt|window|slice|beat|image)"
                         r"|\beach \w+('s)?( \w+)? (contributes|has|have|gives|produces|yields)\b[^.\n]{0,25}(\d+|several|multiple|many|dozens|hundreds|thousands)"
                         r"|\b(can|may|might|will|often|usually) (have|has|appear|contribute)\b[^.\n]{0,12}\b(many|several|multiple|more than one)", re.I)
-_WHO = r"(customer|patient|user|client|subject|person|member|account|device|player|driver|student|participant|policy|borrower|employee|applicant|passenger|household|loan|listing|house|property|company|individual)s?"
+_WHO = r"(customer|patient|user|client|subject|person|member|account|device|player|driver|student|participant|policy|borrower|employee|applicant|passenger|household|loan|listing|house|property|company|individual|respondent)s?"
 _NEG_GROUP = re.compile(r"\bone (row|record|line|sample|observation|entry|image|example|instance)s? (per|for each|for every|for one) " + _WHO +
                         r"|\bone \w+ (per|a) (row|record|line)\b|\bunique per row\b|\bno (repeated|duplicate) (ids|\w+s)\b", re.I)

@@ -19,7 +19,9 @@ VarianceThreshold KBinsDiscretizer SplineTransformer Nystroem Isomap LocallyLine
 LeaveOneOutEncoder JamesSteinEncoder MEstimateEncoder GLMMEncoder CountEncoder QuantileEncoder SummaryEncoder MeanEncoder
 CountFrequencyEncoder RareLabelEncoder Winsorizer OutlierTrimmer DropCorrelatedFeatures SmartCorrelatedSelection MeanMedianImputer
 EqualFrequencyDiscretiser EqualWidthDiscretiser LinearDiscriminantAnalysis Normalization TextVectorization StringLookup
-IntegerLookup Discretization StringIndexer VectorIndexer IDF QuantileDiscretizer""".split())
+IntegerLookup Discretization StringIndexer VectorIndexer IDF QuantileDiscretizer BorutaPy ExhaustiveFeatureSelector
+RecursiveFeatureElimination RecursiveFeatureAddition SelectByShuffling SelectBySingleFeaturePerformance SelectByTargetMeanPerformance
+SelectByInformationValue ProbeFeatureSelection MRMR ChiSqSelector UnivariateFeatureSelector Tokenizer""".split())
 _STATELESS = set("""Normalizer Binarizer FunctionTransformer PolynomialFeatures HashingVectorizer LabelEncoder LabelBinarizer
 MultiLabelBinarizer MissingIndicator HashingEncoder""".split())
 _OVERSAMPLERS = set("SMOTE ADASYN BorderlineSMOTE SVMSMOTE KMeansSMOTE SMOTENC SMOTEN RandomOverSampler SMOTETomek SMOTEENN".split())
@@ -44,7 +46,7 @@ _METRIC_NAMES = set("""classification_report confusion_matrix log_loss hamming_l
 cross_entropy binary_cross_entropy binary_cross_entropy_with_logits
 precision_recall_curve precision_recall_fscore_support det_curve max_error""".split())
 _METRIC_SUFFIX = ("_score", "_error", "_loss")
-_RANKS = set("feature_importances_ coef_ support_ ranking_ scores_ pvalues_ feature_names_in_".split()) - {"feature_names_in_"}
+_RANKS = set("feature_importances_ coef_ support_ ranking_ scores_ pvalues_ k_feature_idx_ k_feature_names_ selected_features_".split())
 _TS_MODELS = set("""ARIMA SARIMAX ExponentialSmoothing SimpleExpSmoothing Holt AutoReg VAR VARMAX UnobservedComponents ThetaModel
 STLForecast""".split())
 _DS_KEEP = set("""map filter remove_columns rename_column rename_columns select_columns with_format set_format cast cast_column
@@ -63,7 +65,9 @@ _TS_METHODS = set("shift rolling expanding diff pct_change ewm resample asfreq".
 _STAT_METHODS = set("mean std var min max median quantile mode".split())
 _ENTITY = re.compile(r"(^|_)(user|patient|customer|client|subject|device|session|account|member|player|driver|household|"
                      r"machine|sensor|student|participant|person|individual|visitor|merchant|card|policy|borrower|company|"
-                     r"site|hospital|school|family|speaker|author|doctor|donor|animal|mouse|vehicle|product|item|shop|store)s?(_?(id|nbr|no|num|number|key|code))?$", re.I)
+                     r"site|hospital|school|family|speaker|author|doctor|donor|animal|mouse|vehicle|product|item|shop|store|engine|turbine|"
+                     r"pump|volunteer|respondent)s?(_?(id|nbr|no|num|number|key|code))?$"
+                     r"|(^|_)unit_?(id|nbr|no|num|number|nr)$", re.I)
 _ID_LIKE = re.compile(r"(^|_)(id|ids|nbr|key)$|[a-z](Id|ID|Nbr|Ids|IDs)$")
 _PLACE = re.compile(r"(^|_)(store|shop|item|product|site|station|hospital|school|family|sku|region|city|country|state|building|"
                     r"warehouse|branch|outlet|location|zone)s?(_?(id|nbr|no|num|number|key|code))?$", re.I)
@@ -102,7 +106,10 @@ def _formula_cols(f):
         return quoted + [t for t in toks if t not in ("np", "C", "I", "Q")] + (["."] if re.search(r"(^|[\s+~])\.($|[\s+\-])", part) else [])
     lhs, _, rhs = f.partition("~")
     return names(lhs), names(rhs)
-def _entity_col(c): return isinstance(c, str) and bool(_ENTITY.search(c) or _ID_LIKE.search(c) or re.search(r"(^|_)(id|ids|nbr)$", c, re.I))
+def _entity_col(c):
+    if not isinstance(c, str): return False
+    c = re.sub(r"[\s\-.]+", "_", c.strip())           # 'Patient ID', 'patient-id' -> Patient_ID
+    return bool(_ENTITY.search(c) or _ID_LIKE.search(c) or re.search(r"(^|_)(id|ids|nbr)$", c, re.I))
 def _date_col(c): return isinstance(c, str) and bool(_DATE_LIKE.search(c))
 def _name_side(name):
     "train / val / test from a variable name (X_train, y_te, df_valid, holdout, Xtr), else None."
@@ -132,7 +139,7 @@ class _D:
     rows: _R | None = None
     taints: frozenset = frozenset()    # ids of candidate leaks (a fit on all rows, oversampling) baked into it
     col: str | None = None             # a single column's name (df['x'])
-    cols: tuple | None = None          # ('all', excluded) or ('exact', included) or None (unknown)
+    cols: tuple | None = None          # ('all', excluded), ('exact', included), ('re', patterns) ... or None (unknown)
     cols_line: int | None = None       # where the column set was chosen (X = df.drop(...))
     label: bool = False                # used as the labels (y) somewhere
     sub: tuple | None = None           # pending row subset (kind, line, shuffled) until it is named
@@ -153,6 +160,7 @@ class _D:
     tail: tuple | None = ()            # columns appended after loading, in order (None: unknown)
     hashed: str | None = None          # a hash of this column (hash-based split)
     err: tuple | None = None           # (fit record, line) when these are errors: predictions minus labels
+    asof: int | None = None            # carries values an as-of join matched forward in time, at this line
 @dataclass(eq=False)
 class _E:
     "Abstract estimator: its role and what it was fitted on."
@@ -293,6 +301,9 @@ def _has_col(cols, c):
     if mode == "all": return c not in names
     if mode == "exact": return c in names
     if mode == "plus": return True if c in names else None
+    if mode == "re":                      # df.filter(regex=...) / filter(like=...): the columns whose names match
+        try: return any(re.search(p, c) for p in names)
+        except re.error: return None
     return False if c in names else None  # some
 def _const(v):
     return v.v if isinstance(v, (_Str, _Num)) else None

@@ -12,7 +12,9 @@ from workbench.lint_vocab import (_Class, _Cols, _const, _D, _Ev, _Func, _Indexe
 # %% auto #0
 __all__ = []
 
-# %% ../../nbs/05b_lint_walk.ipynb #d26390d0
+# %% ../../nbs/05b_lint_walk.ipynb #64c13ee8
+_XNAME = r"(X|x|features?|feats?|inputs?|predictors?)($|_)"     # names of a feature matrix
+
 class _Core:
     "Scopes, statements and assignment: walks code in order and binds abstract values to names."
     def __init__(self, loc):
@@ -28,6 +30,9 @@ class _Core:
         self.site, self.depth, self.nloop = None, 0, 0
         self.row_cache, self.ev_keys, self.mixed, self.seen_cols = {}, {}, {}, {}
         self.asserting = False
+        self.stacks, self.dupmasks = {}, {}     # rows stacked from several sources: [line, duplicates counted at, removed in place]
+        self.tdir, self.tcut, self.aggsrc = {}, {}, {}   # date masks -> side of the cutoff; rows cut by them; group tables -> source rows
+        self.spans = []                                  # (first, last) line of each function and class defined in the code
 
     def get(self, name):
         "The value bound to `name` (innermost scope first), else None."
@@ -40,6 +45,10 @@ class _Core:
     def at(self, node):
         "The line a finding about `node` points at: the call site inside a helper, else the line of the method name."
         if self.site is not None: return self.site
+        return self.own(node)
+
+    def own(self, node):
+        "The line of `node` itself, inside a helper too: where a feature is built (a reviewer points there, not at the call)."
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute): return node.func.end_lineno
         return node.lineno
 
@@ -110,11 +119,17 @@ class _Core:
         for a in s.names:
             if a.asname: self.alias[a.asname] = a.name
 
-    def s_FunctionDef(self, s): self.put(s.name, _Func(s))
+    def s_FunctionDef(self, s):
+        self.put(s.name, _Func(s)); self.spans.append((s.lineno, s.end_lineno))
+
+    def in_helper(self, line):
+        "Is `line` inside a function or class defined in the code?"
+        return line is not None and any(a <= line <= b for a, b in self.spans)
 
     s_AsyncFunctionDef = s_FunctionDef
 
-    def s_ClassDef(self, s): self.put(s.name, _Class(s))
+    def s_ClassDef(self, s):
+        self.put(s.name, _Class(s)); self.spans.append((s.lineno, s.end_lineno))
 
     def s_Return(self, s):
         v = self.ev(s.value)
@@ -229,8 +244,8 @@ class _Core:
         "A fresh split output or row subset takes its side from the name it is given (X_test, train_df, val)."
         hint = _name_side(name)
         if v.split is None and v.sub is None and v.cols and v.cols[0] in ("all", "some") and \
-                re.match(r"(X|x|features?|feats?|inputs?|predictors?)($|_)", name) and not hint:
-            v = replace(v, cols_line=self.at(s))
+                re.match(_XNAME, name) and not hint and not self.in_helper(v.cols_line):   # (X built in a helper: there)
+            v = replace(v, cols_line=self.own(s))
         if v.split is not None:
             v = replace(v, split=None, side=hint or v.side)
         elif v.sub is not None:
@@ -270,9 +285,8 @@ class _Core:
 
     def set_cols(self, base, keys, v, s):
         "df[col] = value: remember the new column's provenance; taints flow into the frame."
-        line = self.at(s)
         if keys:
-            for c in keys: self.feats.append((line, c, v if isinstance(v, _D) else None, base))
+            for c in keys: self.feats.append((self.own(s), c, v if isinstance(v, _D) else None, base))
             self.add_cols(base, keys)
         if isinstance(v, _D):
             base.taints = base.taints | v.taints
@@ -285,7 +299,8 @@ class _Core:
             d.tail = d.tail + tuple(k for k in keys if k not in d.tail and k not in known and k not in seen)
         if d.cols is None: return
         mode, names = d.cols
-        if mode in ("exact", "plus"): d.cols = (mode, names | set(keys))
+        if mode == "re": d.cols = None
+        elif mode in ("exact", "plus"): d.cols = (mode, names | set(keys))
         else: d.cols = (mode, names - set(keys))
 
     def drop_cols(self, d, keys):
@@ -293,6 +308,7 @@ class _Core:
         if d.tail: d.tail = tuple(k for k in d.tail if k not in keys)
         if d.cols is None: d.cols = ("some", frozenset(keys)); return
         mode, names = d.cols
+        if mode == "re": return
         d.cols = (mode, names - set(keys)) if mode in ("exact", "plus") else (mode, names | set(keys))
 
     def pick(self, n, sc):
@@ -302,7 +318,7 @@ class _Core:
     def split_event(self, line, how, inputs, random, group_ok, time_ok):
         "Record a split; candidate leaks carried by the data being split are confirmed."
         ds = [d for d in inputs if isinstance(d, _D)]
-        if ds and any(d.per for d in ds): group_ok = True       # one row per entity: nothing to keep together
+        if ds and any(d.per for d in ds): group_ok = time_ok = True     # one row per entity: nothing to keep together, no time order
         s = _Split(line, how, random, group_ok, time_ok, tuple(_root(d.rows) for d in ds if d.rows is not None))
         self.splits.append(s)
         kinds = set()
@@ -312,6 +328,15 @@ class _Core:
             if k: kinds.add(k)
             self.confirm(t, f"then {how} at {self.L(line)} splits them into train and test")
         roots = set(s.roots)
+        for d in ds if random and self.stacks else ():      # a random split of stacked sources whose duplicates were seen, not removed
+            st = self.stacks.get(_root(d.rows).uid) if d.rows is not None else None
+            r = d.rows
+            while r is not None and r.kind != "dedup": r = r.parent
+            if st and st[1] is not None and not st[2] and r is None:
+                e = self.event("overlap", st[0], f"rows stacked from several sources at {self.L(st[0])} are counted for duplicates at "
+                               f"{self.L(st[1])} but never de-duplicated", "drop the duplicates (drop_duplicates on the columns that "
+                               "identify a row) before splitting, or split by a key that keeps copies together", key="stacked")
+                self.confirm(e.id, f"then {how} at {self.L(line)} can put one copy in train and another in test")
         for e, ev, root, fline in self.fitted_full:
             if root in roots and fline <= line and ev not in self.pending_use: self.pending_use[ev] = (how, line)
         return s
@@ -373,6 +398,9 @@ class _Exprs:
     def e_UnaryOp(self, n):
         v = self.ev(n.operand)
         if isinstance(n.op, ast.USub) and isinstance(v, _Num): return _Num(-v.v)
+        if isinstance(n.op, ast.Invert) and id(v) in self.dupmasks and self.dupmasks[id(v)][0] is v:   # ~df.duplicated(): keeps one copy
+            mk = replace(v); self.dupmasks[id(mk)] = (mk, self.dupmasks[id(v)][1], True)
+            return mk
         return v
 
     def e_Await(self, n): return self.ev(n.value)
