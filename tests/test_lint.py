@@ -301,6 +301,163 @@ def test_lint_code_and_notebook_raise_on_syntax_error():
     assert (e.value.cell, e.value.line) == (1, 2)
 
 
+def nb_json(*cells):
+    "A v4 notebook dict whose cells are given raw (possibly malformed)."
+    return {"cells": list(cells), "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+CODE = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "x = 1"}
+MALFORMED_NOTEBOOKS = {                # name: (notebook, cell named in the error or None, text in the message)
+    "source-null": (nb_json(CODE, dict(CODE, source=None)), 1, "cell_1 'source' is null"),
+    "source-number": (nb_json(dict(CODE, source=5)), 0, "cell_0 'source' is 5 (a number)"),
+    "source-list-with-number": (nb_json(dict(CODE, source=["x = 1\n", 5])), 0, "cell_0 'source' has 5 (a number) at position 1"),
+    "source-object": (nb_json(dict(CODE, source={"a": 1})), 0, "cell_0 'source' is {'a': 1} (an object)"),
+    "markdown-source-null": (nb_json({"cell_type": "markdown", "metadata": {}, "source": None}), 0, "cell_0 'source' is null"),
+    "cell-is-string": (nb_json(CODE, "x = 1"), 1, "cell_1 is 'x = 1' (a string), expected an object"),
+    "cell-is-null": (nb_json(None), 0, "cell_0 is null"),
+    "no-cell-type": (nb_json({"source": "x = 1"}), 0, "cell_0 has no 'cell_type'"),
+    "cell-type-number": (nb_json(dict(CODE, cell_type=3)), 0, "cell_0 'cell_type' is 3 (a number)"),
+    "no-source": (nb_json({"cell_type": "code", "metadata": {}}), 0, "cell_0 has no 'source'"),
+    "cells-null": ({"cells": None, "nbformat": 4}, None, "no 'cells' list ('cells' is null)"),
+    "cells-string": ({"cells": "x = 1", "nbformat": 4}, None, "no 'cells' list ('cells' is 'x = 1' (a string))"),
+    "no-cells": ({"metadata": {}, "nbformat": 4}, None, "no 'cells' list"),
+    "worksheets-string": ({"worksheets": "x", "nbformat": 3}, None, "'worksheets' is 'x' (a string)"),
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED_NOTEBOOKS)
+def test_malformed_notebook_raises_lint_input_error_naming_the_cell(name):
+    nb, cell, text = MALFORMED_NOTEBOOKS[name]
+    with pytest.raises(LintInputError) as e:
+        lint_notebook(nb, path="bad.ipynb")
+    assert text in e.value.detail and e.value.detail.startswith("not a notebook: "), e.value.detail
+    assert (e.value.path, e.value.cell, e.value.line) == ("bad.ipynb", cell, None)
+    assert str(e.value).startswith("bad.ipynb:cell_%d: " % cell if cell is not None else "bad.ipynb: not a notebook")
+
+
+def test_notebook_that_is_not_an_object_raises():
+    for nb in ([1, 2], "x = 1", None):
+        with pytest.raises(LintInputError, match="expected an object with a 'cells' list"):
+            lint_notebook(nb, path="bad.ipynb")
+
+
+def test_wellformed_notebook_shapes_still_lint():
+    "Source as a list of strings, raw cells, and nbformat 3 worksheets with 'input' are all read."
+    leaky = textwrap.dedent(LEAKY["preprocessing"][0]).lstrip("\n")
+    v4 = nb_json(dict(CODE, source=(HEAD + leaky).splitlines(keepends=True)), {"cell_type": "raw", "metadata": {}, "source": []})
+    assert [f.type for f in lint_notebook(v4)] == ["preprocessing"]
+    v3 = {"nbformat": 3, "worksheets": [{"cells": [{"cell_type": "code", "input": HEAD + leaky, "language": "python"},
+                                                   {"cell_type": "heading", "level": 1, "source": "Title"}]}]}
+    assert [f.type for f in lint_notebook(v3)] == ["preprocessing"]
+
+
+DEEP_SUM = "x = " + " + ".join(["a"] * 3000) + "\n"          # deeper than Python's parser goes
+MINUSES = "x = " + "-" * 100_000 + "1\n"                      # the parser runs out of memory (or recursion)
+DEEP_ATTR = "x = a" + ".b" * 800 + "\n"                        # parses, but deeper than the analysis can follow
+
+
+@pytest.mark.parametrize("code", [DEEP_SUM, MINUSES], ids=["3000-term-sum", "100000-minuses"])
+def test_code_too_deep_to_parse_is_reported_not_raised(code):
+    with pytest.raises(LintInputError, match=r"^deep\.py: the code is too deeply nested to analyse \(Python's parser") as e:
+        lint_code("import pandas as pd\n" + code, path="deep.py")
+    assert "exclude the file" in e.value.detail and e.value.exit_code == 2
+
+
+def test_code_too_deep_to_analyse_is_reported_with_the_statement_line():
+    with pytest.raises(LintInputError, match=r"^deep\.py:2: the statement at line 2 is too deeply nested to analyse "
+                                             r"\(the analysis hit Python's recursion limit\)") as e:
+        lint_code("y = 1\n" + DEEP_ATTR, path="deep.py")
+    assert (e.value.line, e.value.cell) == (2, None)
+
+
+def test_notebook_cell_too_deep_names_the_cell():
+    with pytest.raises(LintInputError, match=r"^n\.ipynb:cell_2: cell_2 is too deeply nested to analyse .*exclude the notebook$") as e:
+        lint_notebook(notebook("md:t", "a = 1", DEEP_SUM), path="n.ipynb")
+    assert (e.value.cell, e.value.line) == (2, None)
+    with pytest.raises(LintInputError, match=r"^n\.ipynb:cell_2:2: the statement at cell_2:2 is too deeply nested") as e:
+        lint_notebook(notebook("md:t", "a = 1", "b = 2\n" + DEEP_ATTR), path="n.ipynb")
+    assert (e.value.cell, e.value.line) == (2, 2)
+
+
+def test_a_long_but_reasonable_expression_still_lints():
+    assert lint_code("x = " + " + ".join(["a"] * 200) + "\n") == []
+
+
+def test_null_byte_is_reported_not_raised():
+    with pytest.raises(LintInputError, match=r"null bytes"):
+        lint_code("x = 1\0\n", path="nul.py")
+    with pytest.raises(LintInputError, match=r"^nul\.ipynb:cell_0: .*cell_0[: ].*null bytes") as e:
+        lint_notebook(notebook("x = 1\0"), path="nul.ipynb")
+    assert "None" not in str(e.value)
+
+
+def test_parser_value_error_is_reported(monkeypatch):
+    "Older Pythons raise ValueError (not SyntaxError) for a null byte; it becomes a LintInputError too."
+    import workbench.lint as lint_mod
+    def parse(src): raise ValueError("source code string cannot contain null bytes")
+    monkeypatch.setattr(lint_mod.ast, "parse", parse)
+    with pytest.raises(LintInputError, match=r"^v\.py: the code is not parseable Python \(source code string cannot contain null bytes\)"):
+        lint_code("x = 1", path="v.py")
+    with pytest.raises(LintInputError, match=r"^v\.ipynb:cell_0: cell_0 is not parseable Python"):
+        lint_notebook(notebook("x = 1"), path="v.ipynb")
+
+
+def test_deeply_nested_notebook_json_is_reported(tmp_path):
+    (tmp_path / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(LintInputError, match=r"deep\.ipynb: not a notebook: the JSON is nested too deeply"):
+        lint_file(tmp_path / "deep.ipynb")
+
+
+def test_bad_files_next_to_a_good_one_are_problems_and_the_good_one_is_linted(tmp_path):
+    (tmp_path / "good.py").write_text(HEAD + textwrap.dedent(LEAKY["preprocessing"][0]))
+    for name, (nb, _, _) in MALFORMED_NOTEBOOKS.items():
+        (tmp_path / f"{name}.ipynb").write_text(json.dumps(nb))
+    (tmp_path / "not-an-object.ipynb").write_text("[1, 2]")
+    (tmp_path / "deep_sum.py").write_text(DEEP_SUM)
+    (tmp_path / "minuses.py").write_text(MINUSES)
+    (tmp_path / "deep_attr.py").write_text(DEEP_ATTR)
+    (tmp_path / "deep_cell.ipynb").write_text(json.dumps(nb_json(CODE, dict(CODE, source=DEEP_SUM))))
+    (tmp_path / "deep_json.ipynb").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "nul.py").write_bytes(b"x = 1\x00\n")
+    res = lint_paths(tmp_path)
+    bad = len(MALFORMED_NOTEBOOKS) + 7
+    assert (res.files, [f.type for f in res.findings], len(res.problems), res.exit_code) == (bad + 1, ["preprocessing"], bad, 2)
+    probs = {Path(p.path).name: p for p in res.problems}
+    assert "cell_1 'source' is null" in probs["source-null.ipynb"].message
+    assert "too deeply nested" in probs["deep_sum.py"].message and "too deeply nested" in probs["minuses.py"].message
+    assert probs["deep_attr.py"].line == 1 and "cell_1 is too deeply nested" in probs["deep_cell.ipynb"].message
+    assert not any("linter failed" in p.message for p in res.problems)
+
+
+def test_a_linter_crash_on_one_file_is_a_problem_and_the_others_are_linted(tmp_path, monkeypatch):
+    import workbench.lint as lint_mod
+    (tmp_path / "a_good.py").write_text(HEAD + textwrap.dedent(LEAKY["preprocessing"][0]))
+    (tmp_path / "b_crash.py").write_text("x = 1\n")
+    (tmp_path / "c_good.ipynb").write_text(nbformat.writes(notebook(HEAD + textwrap.dedent(LEAKY["preprocessing"][0]))))
+    real = lint_mod.lint_file
+    def lint_file(p):
+        if Path(p).name == "b_crash.py": raise KeyError("boom")
+        return real(p)
+    monkeypatch.setattr(lint_mod, "lint_file", lint_file)
+    res = lint_paths(tmp_path)
+    assert (res.files, [Path(f.path).name for f in res.findings], res.exit_code) == (3, ["a_good.py", "c_good.ipynb"], 2)
+    (p,) = res.problems
+    assert (Path(p.path).name, p.line) == ("b_crash.py", None)
+    assert p.message == "the linter failed on this file: KeyError: 'boom'; please report it"
+
+
+def test_cli_exits_2_on_malformed_input(tmp_path, capsys, monkeypatch):
+    from workbench.cli import main
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.py").write_text("x = 1\n")
+    (tmp_path / "bad.ipynb").write_text(json.dumps(nb_json(dict(CODE, source=None))))
+    (tmp_path / "deep.py").write_text(DEEP_SUM)
+    code = main(["lint", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "bad.ipynb" in err and "cell_0 'source' is null" in err and "deep.py" in err and "too deeply nested" in err
+
+
 
 # Other styles and libraries (keras, torch, native xgboost, helper functions, classes, chained pandas, hand-made
 # feature selection, records of scores): {(type, line)} expected for each whole program.

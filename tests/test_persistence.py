@@ -155,10 +155,13 @@ def test_mlflow_registration_and_loading_keep_pickle_out(tmp_path, data):
     np.testing.assert_array_equal(back.predict_proba(X), m.predict_proba(X))
     src = Path(tr.client.get_model_version_download_uri("t-mlp", reg["version"]).removeprefix("file://"))
     mlmodel = (src / "MLmodel").read_text()
-    assert "model_code_path" in mlmodel and "python_model.pkl" not in mlmodel and not list(src.rglob("*.pkl"))
+    # a loader module from the installed package: the store holds data only, no pickle and no code to execute on load
+    assert "loader_module: workbench.mlflow_model" in mlmodel and "model_code_path" not in mlmodel
+    assert not list(src.rglob("*.pkl")) and not list(src.rglob("*.py"))
+    np.testing.assert_array_equal(mlflow.pyfunc.load_model(reg["uri"]).predict(X.head(3)), m.predict_proba(X.head(3))[:, 1])
     requirements = (src / "requirements.txt").read_text()
     assert "torch==" in requirements and "skops==" in requirements
-    (src / "artifacts" / "model" / "estimator.json").write_text("{}")
+    (src / "data" / "model" / "estimator.json").write_text("{}")
     with pytest.raises(UnsafeModelFile, match="does not match the SHA-256"):
         load_registered(f"models:/t-mlp/{reg['version']}", tr.tracking_uri)
 
@@ -174,3 +177,11 @@ def test_a_pickled_mlflow_model_is_not_loaded(tmp_path, data):
     tr.end()
     with pytest.raises(TrackingError, match="not saved by workbench's safe format"):
         load_registered("models:/old-style/1", tr.tracking_uri)
+
+
+def test_a_file_added_next_to_a_saved_model_is_refused(tmp_path, data):
+    m, X = fitted("baseline", data)
+    saved = save_model(m, tmp_path / "m")
+    (tmp_path / "m" / "estimator.safetensors").write_bytes(b"weights nobody saved")
+    with pytest.raises(UnsafeModelFile, match="does not list \\(estimator.safetensors\\)"):
+        load_model(tmp_path / "m", expected_sha256=saved.sha256)

@@ -222,3 +222,13 @@ def test_two_runs_started_at_the_same_moment_keep_their_own_outputs_and_runs(pro
     for r in finished:
         assert (project / "reports" / "experiments" / "data-echo" / r.info.run_id / "echo.ipynb").is_file()
     assert not list(project.glob("kernel-ipc-*"))  # kernel sockets live in each run's private temporary folder
+
+
+def test_rerun_refuses_when_settings_or_notebook_code_changed(demo_copy):
+    old = _baseline_run(demo_copy)
+    proc = workbench("rerun", old.info.run_id, cwd=demo_copy, env={"WORKBENCH_SPLIT_GAP_DAYS": "10"})
+    assert proc.returncode == 2 and "settings changed: split_gap_days = 10 (was 30)" in proc.stderr, proc.stderr
+    nb = demo_copy / "nbs" / "experiments" / "train.ipynb"
+    nb.write_text(nb.read_text().replace("result.importance", "result.importance.importance"))
+    proc = workbench("rerun", old.info.run_id, cwd=demo_copy)
+    assert proc.returncode == 2 and "the code of nbs/experiments/train.ipynb changed" in proc.stderr, proc.stderr

@@ -128,7 +128,8 @@ def cmd_ui(args, settings):
     try: return proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
-        proc.wait(timeout=30)
+        try: proc.wait(timeout=30)
+        except subprocess.TimeoutExpired: proc.kill()
         return 0
 
 def cmd_sweep(args, settings):
@@ -142,6 +143,28 @@ def cmd_sweep(args, settings):
                        progress=not args.no_progress, rerun=args.rerun)  # the progress bar goes to stderr
     _say(result.summary(), result.table(), *(f"note: {n}" for n in result.notes), f"parent run: {result.parent_run_id}")
     return 0 if result.ok else 1
+
+def _positive_int(text):
+    "argparse type: a whole number of at least 1."
+    try: value = int(text)
+    except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1: raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+def _port(text):
+    "argparse type: a TCP port number."
+    try: value = int(text)
+    except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535: raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
+    return value
+
+def _grace(text):
+    "argparse type: seconds (a number of at least 0) or 'none'."
+    if text.strip().lower() == "none": return None
+    try: value = float(text)
+    except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is neither a number of seconds nor 'none'") from None
+    if not value >= 0: raise argparse.ArgumentTypeError(f"{text} must be 0 or more seconds")
+    return value
 
 def _until(text):
     "--until: seconds from now, or an ISO time."
@@ -170,8 +193,7 @@ def cmd_schedule(args, settings):
         if not args.crontab: raise ConfigError("schedule export supports one format: pass --crontab.")
         print(sch.export_crontab(settings), end="", flush=True)
     else:
-        grace = None if args.grace == "none" else float(args.grace)
-        report = sch.run_schedules(settings, until=_until(args.until), max_firings=args.max_firings, grace=grace, workers=args.workers,
+        report = sch.run_schedules(settings, until=_until(args.until), max_firings=args.max_firings, grace=args.grace, workers=args.workers,
                                    poll=args.poll, on_event=lambda f: print(f.line(), flush=True))
         _say(report.summary())
     return 0
@@ -290,16 +312,16 @@ def build_parser():
     rr = sub.add_parser("rerun", help="execute a past run again with its exact parameters; refuses if its data changed")
     rr.add_argument("run_id"); rr.set_defaults(func=cmd_rerun)
     rs = sub.add_parser("runs", help="list recent runs: status, key metrics, duration")
-    rs.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    rs.add_argument("--limit", type=_positive_int, default=20, help="how many (default 20)")
     rs.add_argument("--experiment", help="only this MLflow experiment, e.g. churn-train")
     rs.add_argument("--format", choices=["text", "json"], default="text")
     rs.set_defaults(func=cmd_runs)
     ui = sub.add_parser("ui", help="start the MLflow UI on loopback against the project's store")
-    ui.add_argument("--port", type=int, default=5000); ui.add_argument("--host", default="127.0.0.1", help="default: loopback only")
+    ui.add_argument("--port", type=_port, default=5000); ui.add_argument("--host", default="127.0.0.1", help="default: loopback only")
     ui.set_defaults(func=cmd_ui)
     sw = sub.add_parser("sweep", help="grid or random search over a notebook's parameters on Dask (resumable)")
     sw.add_argument("notebook"); sw.add_argument("--grid", required=True, metavar="SPEC.yaml", help="sweep spec: metric, fixed, grid or random")
-    sw.add_argument("--workers", type=int, help="local worker processes (default: cores / threads)")
+    sw.add_argument("--workers", type=_positive_int, help="local worker processes (default: cores / threads)")
     sw.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on an existing Dask cluster instead of a local one")
     sw.add_argument("--rerun", action="store_true", help="run points again even if they already finished with the same parameters and data")
     sw.add_argument("--no-progress", action="store_true", help="no progress bar (for logs)")
@@ -313,9 +335,9 @@ def build_parser():
     sc.add_argument("--replace", action="store_true", help="add: replace a schedule of the same name")
     sc.add_argument("--crontab", action="store_true", help="export: equivalent crontab lines")
     sc.add_argument("--until", help="run: stop after this many seconds, or at this ISO time (default: until Ctrl-C or SIGTERM)")
-    sc.add_argument("--max-firings", type=int, help="run: stop after this many firings")
-    sc.add_argument("--grace", default="3600", help="run: seconds within which runs missed while down get one catch-up run, or 'none'")
-    sc.add_argument("--workers", type=int, default=2, help="run: notebooks that may run at once (different schedules)")
+    sc.add_argument("--max-firings", type=_positive_int, help="run: stop after this many firings")
+    sc.add_argument("--grace", type=_grace, default=3600.0, help="run: seconds within which runs missed while down get one catch-up run, or 'none'")
+    sc.add_argument("--workers", type=_positive_int, default=2, help="run: notebooks that may run at once (different schedules)")
     sc.add_argument("--poll", type=float, default=5.0, help="run: seconds between checks for added or removed schedules")
     sc.set_defaults(func=cmd_schedule)
     pr = sub.add_parser("promote", help="point the challenger alias at a run's model (e.g. a sweep's best point) and write its card")

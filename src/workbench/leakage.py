@@ -80,20 +80,22 @@ def find_target_leakage(X, y, *, threshold=0.95, categorical=()):
 # %% ../../nbs/05_leakage.ipynb #8bfd4bc9
 _ID_NAME = re.compile(r"(^|_)(id|uuid|guid|key|number|no|code)$|^id_", re.IGNORECASE)
 
-def is_identifier_like(s, name=None, *, unique_ratio=0.95):
-    "Whether a column looks like an identifier: an id-like name, or near-unique integers or text."
+def is_identifier_like(s, name=None, *, named_ratio=0.5, text_ratio=0.95):
+    "Whether a column looks like an identifier: an id-like name with mostly distinct values, or text distinct in nearly every row."
     name = str(name if name is not None else s.name)
-    if _ID_NAME.search(name): return True
-    kind_ok = pd.api.types.is_integer_dtype(s) or pd.api.types.is_string_dtype(s) or s.dtype == object
-    return bool(kind_ok and len(s) and s.nunique(dropna=True) >= unique_ratio * len(s))
+    if not len(s): return False
+    distinct = s.nunique(dropna=True) / len(s)
+    if _ID_NAME.search(name): return bool(distinct >= named_ratio)
+    is_text = pd.api.types.is_string_dtype(s) or s.dtype == object
+    return bool(is_text and distinct >= text_ratio)  # numbers are judged by the target check, never as ids by their values alone
 
-def find_identifier_leakage(X, y, *, min_auc=0.65, columns=None):
-    "Identifier-like columns whose order or prefix predicts `y`, as LeakageFindings."
+def find_identifier_leakage(X, y, *, min_auc=0.65, columns=None, categorical=()):
+    "Identifier-like columns whose order or prefix predicts `y`, as LeakageFindings (declared categorical columns are skipped)."
     y = np.asarray(y)
     findings = []
     for col in (columns if columns is not None else X.columns):
         s = X[col]
-        if pd.api.types.is_float_dtype(s) or pd.api.types.is_datetime64_any_dtype(s) or not is_identifier_like(s, col): continue
+        if col in categorical or pd.api.types.is_float_dtype(s) or pd.api.types.is_datetime64_any_dtype(s) or not is_identifier_like(s, col): continue
         if pd.api.types.is_numeric_dtype(s): scores = {"order": _auc(y, s.fillna(s.median()))}
         else:
             text = s.astype(str)
@@ -196,7 +198,8 @@ def check_data_leakage(train, test, spec, features, *, threshold=0.95, random_st
     numeric = [c for c in features if c not in spec.categorical and pd.api.types.is_numeric_dtype(train[c])]
     findings, aucs = find_target_leakage(train[features], train[spec.target], threshold=threshold, categorical=categorical)
     flagged = {f.feature for f in findings}
-    findings += find_identifier_leakage(train[features], train[spec.target], columns=[c for c in features if c not in flagged])
+    findings += find_identifier_leakage(train[features], train[spec.target], columns=[c for c in features if c not in flagged],
+                                        categorical=spec.categorical)
     if spec.time: findings += find_future_timestamps(train[[spec.time, *features]], time=spec.time)
     findings += find_near_duplicates(train, test, numeric=numeric, categorical=categorical, random_state=random_state)
     return findings, aucs

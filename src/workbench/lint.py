@@ -4,7 +4,7 @@
 
 # %% ../../nbs/05h_lint.ipynb #5b9be98f
 from __future__ import annotations
-import ast, json, re
+import ast, json, re, reprlib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .errors import DataError
@@ -18,9 +18,9 @@ __all__ = ['LINT_TYPES', 'LintInputError', 'LintFinding', 'LintProblem', 'LintRe
 LINT_TYPES = ("preprocessing", "overlap", "multi_test", "temporal", "group", "target")
 
 class LintInputError(DataError):
-    "A file given to the linter is missing, unreadable, not a notebook/Python, or has a syntax error."
+    "A file given to the linter is missing, unreadable, not a notebook/Python, malformed, or too deeply nested to parse."
     def __init__(self, detail, *, path=None, line=None, cell=None):
-        where = f"{path}:cell_{cell}:{line}" if cell is not None else f"{path}:{line}" if line else f"{path}"
+        where = f"{path}" + (f":cell_{cell}" if cell is not None else "") + (f":{line}" if line else "")
         super().__init__(f"{where}: {detail}" if path else detail)
         self.path, self.line, self.cell, self.detail = path, line, cell, detail
 
@@ -42,7 +42,7 @@ class LintFinding:
 
 @dataclass
 class LintProblem:
-    "A file that could not be linted (unreadable, not a notebook or Python, syntax error)."
+    "A file that could not be linted (unreadable, not a notebook or Python, malformed, syntax error, too deep, a linter failure)."
     path: str
     line: int | None
     message: str
@@ -94,6 +94,50 @@ def _neutralise(src):
         pass
     return "\n".join("" if re.match(r"^\s*[%!]", l) else l for l in lines)
 
+_TOO_DEEP = "too deeply nested to analyse ({why}); split it into smaller expressions or statements, or exclude the {what}"
+
+def _parse(src, *, path, cell=None, what="file"):
+    "`ast.parse`, with a parser that gives up (too deep, out of memory, a null byte) turned into a LintInputError."
+    subject = f"cell_{cell} is " if cell is not None else "the code is "
+    try: return ast.parse(src)
+    except RecursionError: why = "Python's parser hit its recursion limit"
+    except MemoryError: why = "Python's parser ran out of memory"
+    except ValueError as e:
+        raise LintInputError(f"{subject}not parseable Python ({e}); fix the code or exclude the {what}", path=path, cell=cell) from None
+    raise LintInputError(subject + _TOO_DEEP.format(why=why, what=what), path=path, cell=cell)
+
+_JSON_NAMES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+def _shown(v):
+    "A malformed JSON value as a message shows it: `null`, `5 (a number)`."
+    return "null" if v is None else f"{reprlib.repr(v)} ({_JSON_NAMES.get(type(v), 'a ' + type(v).__name__)})"
+
+def _cells(nb, path):
+    "A notebook's cells as [(index, cell_type, source)], or a LintInputError naming the file, the cell and what is malformed."
+    def bad(what, cell=None):
+        raise LintInputError(f"not a notebook: {what}; re-save it from Jupyter or fix the JSON", path=path, cell=cell)
+    if not isinstance(nb, dict): bad(f"expected an object with a 'cells' list, got {_shown(nb)}")
+    cells = nb.get("cells")
+    if cells is None and nb.get("worksheets"):                       # nbformat 3
+        ws = nb["worksheets"]
+        if not (isinstance(ws, list) and isinstance(ws[0], dict)): bad(f"'worksheets' is {_shown(ws)}, expected a list of objects")
+        cells = ws[0].get("cells", [])
+    if not isinstance(cells, list): bad(f"no 'cells' list ('cells' is {_shown(cells)})")
+    out = []
+    for i, c in enumerate(cells):
+        if not isinstance(c, dict): bad(f"cell_{i} is {_shown(c)}, expected an object with 'cell_type' and 'source'", i)
+        kind = c.get("cell_type")
+        if not isinstance(kind, str): bad(f"cell_{i} has no 'cell_type'" if kind is None else f"cell_{i} 'cell_type' is {_shown(kind)}, expected a string", i)
+        key = "source" if "source" in c else "input" if "input" in c else None     # nbformat 3 code cells keep it in 'input'
+        if key is None: bad(f"cell_{i} has no 'source'", i)
+        src = c[key]
+        if isinstance(src, list):
+            odd = [(k, v) for k, v in enumerate(src) if not isinstance(v, str)]
+            if odd: bad(f"cell_{i} '{key}' has {_shown(odd[0][1])} at position {odd[0][0]}, expected a string or a list of strings", i)
+            src = "".join(src)
+        elif not isinstance(src, str): bad(f"cell_{i} '{key}' is {_shown(src)}, expected a string or a list of strings", i)
+        out.append((i, kind, src))
+    return out
+
 def _comments(src):
     return [m.group(1) for m in re.finditer(r"#([^\n]*)", src)]
 
@@ -112,16 +156,25 @@ def _run(chunks, path, text):
     def loc(g):
         cell, line, _ = where(g)
         return f"cell_{cell}:{line}" if cell is not None else f"line {line}"
+    what = "file" if all(c is None for _, _, c, _ in spans) else "notebook"
+    def too_deep(exc, g=None):
+        why = f"the analysis hit Python's {'recursion limit' if isinstance(exc, RecursionError) else 'memory limit'}"
+        if g is None: return LintInputError(_TOO_DEEP.format(why=why, what=what), path=path)
+        cell, line, _ = where(g)
+        return LintInputError(f"the statement at {loc(g)} is " + _TOO_DEEP.format(why=why, what=what), path=path, line=line, cell=cell)
     lt = _Linter(loc)
     for tree, *_ in chunks:
         for st in tree.body:
             snap = (len(lt.scopes), len(lt.loops), lt.site, lt.depth, lt.rets, set(lt.active))
             try: lt.stmt(st)
+            except (RecursionError, MemoryError) as exc:   # a pathological statement: report the file, do not guess
+                raise too_deep(exc, st.lineno) from None
             except Exception as exc:           # a construct the analysis does not model: skip the statement, keep going
                 if _DEBUG: raise exc
                 del lt.scopes[snap[0]:]; del lt.loops[snap[1]:]
                 lt.site, lt.depth, lt.rets, lt.active = snap[2], snap[3], snap[4], snap[5]
-    found = lt.finish(text)
+    try: found = lt.finish(text)
+    except (RecursionError, MemoryError) as exc: raise too_deep(exc) from None
     out = []
     for (type, g), (msg, fix) in sorted(found.items(), key=lambda kv: (kv[0][1], LINT_TYPES.index(kv[0][0]))):
         cell, line, raw = where(g)
@@ -130,31 +183,26 @@ def _run(chunks, path, text):
     return out
 
 def lint_code(source: str, *, path="<string>") -> list:
-    "Lint a Python script (a notebook exported with `# In[n]:` markers works too); raises LintInputError on a syntax error."
-    try: tree = ast.parse(source)
+    "Lint a Python script (a notebook exported with `# In[n]:` markers works too); raises LintInputError on a syntax error or code too deep to parse."
+    try: tree = _parse(source, path=path)
     except SyntaxError:
-        try: tree = ast.parse("\n".join(_neutralise(l) if _MAGIC_LINE.search(l) else l for l in source.split("\n")))
+        try: tree = _parse("\n".join(_neutralise(l) if _MAGIC_LINE.search(l) else l for l in source.split("\n")), path=path)
         except SyntaxError as e:
             raise LintInputError(f"syntax error: {e.msg}; fix the code or exclude the file", path=path, line=e.lineno) from None
     raw = source.split("\n")
     return _run([(tree, 0, len(raw), None, raw)], path, _comments(source))
 
 def lint_notebook(nb, *, path="<notebook>") -> list:
-    "Lint a notebook (nbformat node or dict): code cells in order, state carried across cells."
-    cells = nb.get("cells")
-    if cells is None and nb.get("worksheets"): cells = nb["worksheets"][0].get("cells", [])
-    if not isinstance(cells, list): raise LintInputError("not a notebook: no 'cells' list", path=path)
+    "Lint a notebook (nbformat node or dict): code cells in order, state carried across cells; raises LintInputError naming the cell when it is malformed."
     chunks, text, off = [], [], 0
-    for i, c in enumerate(cells):
-        src = c.get("source", c.get("input", ""))
-        if isinstance(src, list): src = "".join(src)
-        if c.get("cell_type") == "markdown":
+    for i, kind, src in _cells(nb, path):
+        if kind == "markdown":
             text.append(src); continue
-        if c.get("cell_type") != "code": continue
+        if kind != "code": continue
         py = _neutralise(src)
-        try: tree = ast.parse(py)
+        try: tree = _parse(py, path=path, cell=i, what="notebook")
         except SyntaxError as e:
-            raise LintInputError(f"syntax error in cell_{i} line {e.lineno}: {e.msg}; fix the cell or exclude the notebook",
+            raise LintInputError(f"syntax error in cell_{i}{f' line {e.lineno}' if e.lineno else ''}: {e.msg}; fix the cell or exclude the notebook",
                                  path=path, line=e.lineno, cell=i) from None
         raw = src.split("\n")
         ast.increment_lineno(tree, off)
@@ -180,6 +228,8 @@ def lint_file(path) -> list:
     try: nb = json.loads(text)
     except json.JSONDecodeError as e:
         raise LintInputError(f"not a notebook: invalid JSON ({e.msg})", path=str(p), line=e.lineno) from None
+    except RecursionError:
+        raise LintInputError("not a notebook: the JSON is nested too deeply to read", path=str(p)) from None
     if not isinstance(nb, dict): raise LintInputError("not a notebook: the JSON is not an object", path=str(p))
     return lint_notebook(nb, path=str(p))
 
@@ -200,6 +250,9 @@ def lint_paths(paths) -> LintResult:
         try: res.findings.extend(lint_file(p))
         except LintInputError as e:
             res.problems.append(LintProblem(e.path or str(p), e.line, e.detail))
+        except Exception as e:                 # a bug in the linter: report this file, lint the others
+            if _DEBUG: raise
+            res.problems.append(LintProblem(str(p), None, f"the linter failed on this file: {type(e).__name__}: {e}; please report it"))
     return res
 
 def render_findings(result_or_findings, format="text") -> str:

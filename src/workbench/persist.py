@@ -24,6 +24,7 @@ class UnsafeModelFile(ModelError):
 FORMAT = "workbench-model/1"
 TRUSTED_TYPES = ("numpy.dtype", "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor", "sklearn.tree._tree.Tree",
                  "workbench.models.InputGuard")  # generate_trusted_types() reproduces this list; a test holds them equal
+_FITTED = ("classes_", "y_mean_", "y_std_", "n_features_in_", "best_epoch_")  # a network's fitted attributes kept in estimator.json
 NATIVE_CLASSES = {  # the only estimator classes loaded from a native (non-skops) file, and the format each uses
     "workbench.boosting.XGBEarlyStopClassifier": "xgboost", "workbench.boosting.XGBEarlyStopRegressor": "xgboost",
     "xgboost.sklearn.XGBClassifier": "xgboost", "xgboost.sklearn.XGBRegressor": "xgboost",
@@ -96,7 +97,7 @@ def _save_native(est, folder, torch_format):
         est.save_model(str(folder / "estimator.ubj"))
         return ["estimator.ubj"], info
     state = {k: v.detach().cpu().contiguous() for k, v in est.module_.state_dict().items()}
-    fitted = {k: getattr(est, k) for k in ("classes_", "y_mean_", "y_std_", "n_features_in_", "best_epoch_") if hasattr(est, k)}
+    fitted = {k: getattr(est, k) for k in _FITTED if hasattr(est, k)}
     info |= {"architecture": est.architecture_, "fitted": _jsonable(fitted, "fitted attributes")}
     fmt = torch_format or ("safetensors" if find_spec("safetensors") else "torch")
     if fmt == "safetensors":
@@ -160,6 +161,8 @@ def verify_model(path, *, expected_sha256=None):
     try: manifest = json.loads((path / "manifest.json").read_text())
     except (ValueError, UnicodeDecodeError) as exc: _refuse(f"{path}/manifest.json is not valid JSON ({exc}).")
     if manifest.get("format") != FORMAT: _refuse(f"{path} has format {manifest.get('format')!r}, expected {FORMAT!r}.")
+    extra = sorted(f.name for f in path.iterdir() if f.name != "manifest.json" and f.name not in manifest["files"])
+    if extra: _refuse(f"{path} holds files its manifest does not list ({', '.join(extra)}): something was added after it was saved.")
     for name, want in manifest["files"].items():
         f = path / name
         if Path(name).name != name or not f.is_file(): _refuse(f"The manifest lists {name!r}, which is not a file in {path}.")
@@ -191,7 +194,9 @@ def _load_native(path, info):
         net = TabularMLP(**info["architecture"])
         net.load_state_dict(state, strict=True)
         est.module_, est.architecture_ = net.eval(), info["architecture"]
-        for k, v in info["fitted"].items(): setattr(est, k, np.asarray(v) if k == "classes_" else v)
+        for k, v in info["fitted"].items():
+            if k not in _FITTED: _refuse(f"estimator.json in {path} sets {k!r}, which is not a fitted attribute workbench saves ({', '.join(_FITTED)}).")
+            setattr(est, k, np.asarray(v) if k == "classes_" else v)
     if info.get("health"): est.health_ = TrainingHealth.from_dict(info["health"])
     return est
 

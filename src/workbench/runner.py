@@ -15,8 +15,8 @@ from .errors import ConfigError, DataError, LeakageError, ModelError, NotebookRu
 
 # %% auto #0
 __all__ = ['notebook_parameters', 'default_value', 'check_parameters', 'coerce_parameters', 'read_parameter_file', 'NotebookRun',
-           'lint_record', 'file_sha256', 'run_environment', 'execute_notebook', 'train_and_card', 'promote',
-           'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
+           'lint_record', 'file_sha256', 'notebook_code_sha256', 'run_environment', 'execute_notebook',
+           'train_and_card', 'promote', 'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
 
 # %% ../../nbs/14_runner.ipynb #4f6757f4
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict", type(None): "None"}
@@ -79,8 +79,9 @@ def coerce_parameters(path, raw):
     for name, text in raw.items():
         kind = known[name]["type"]
         if kind not in _PYTHON_TYPES or kind == "str": out[name] = text; continue  # verbatim: quotes, newlines and code stay this string
+        words = {"true": True, "false": False, "yes": True, "no": False}
         try: value = yaml.safe_load(text) if kind in ("list", "dict") else ast.literal_eval(text.strip())
-        except (ValueError, SyntaxError, yaml.YAMLError): value = text
+        except (ValueError, SyntaxError, yaml.YAMLError): value = words.get(text.strip().lower(), text) if kind == "bool" else text
         if kind == "float" and isinstance(value, int) and not isinstance(value, bool): value = float(value)
         out[name] = value
     _check_types(path, known, out)
@@ -150,6 +151,11 @@ def lint_record(notebook, rel, settings):
     from workbench.lint import LintInputError, lint_file
     try: findings = [f.to_dict() for f in lint_file(notebook)]
     except LintInputError as exc: raise DataError(f"{rel} cannot be run: {exc}") from None
+    except Exception as exc:  # a bug in the linter: recorded, and it blocks the run only when lint findings would
+        if settings.lint_fail:
+            raise NotebookRunError(f"The leakage linter failed on {rel} ({type(exc).__name__}: {exc}), so the notebook was not reviewed "
+                                   "and not run. Please report it; to run unreviewed, set lint_fail to empty in settings.ini.") from exc
+        return {"notebook": rel, "findings": [], "fail_types": [], "blocking": [], "error": f"{type(exc).__name__}: {exc}"}
     for f in findings: f["path"] = rel
     return {"notebook": rel, "findings": findings, "fail_types": list(settings.lint_fail),
             "blocking": [f for f in findings if f["type"] in settings.lint_fail]}
@@ -162,20 +168,30 @@ def file_sha256(path):
         for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
     return h.hexdigest()
 
-def run_environment(parameters, settings):
-    "What a run needs to be reproduced, recorded before the kernel starts: git state, the data file's hash, package versions."
+def notebook_code_sha256(path):
+    "SHA-256 of a notebook's code cells (what runs): prose, outputs and metadata do not change it."
+    import hashlib, nbformat
+    cells = [c.source for c in nbformat.read(str(path), as_version=4).cells if c.cell_type == "code"]
+    return hashlib.sha256(json.dumps(cells).encode()).hexdigest()
+
+# settings that do not change a run's results: where things live, and how many threads
+_NOT_RESULTS = {"data_dir", "expectations_dir", "reports_dir", "model_cards_dir", "tracking_uri", "artifact_dir", "threads"}
+
+def run_environment(notebook, parameters, known, settings):
+    "What a run needs to be reproduced, recorded before the kernel starts: code, effective parameters, settings, data hash, versions."
     from workbench.pipeline import git_state
     from workbench.tracking import package_versions
-    data = parameters.get("data_path")
+    effective = {**{k: default_value(known, k) for k in known if k not in ("run_id", "experiment")}, **parameters}
+    data = effective.get("data_path")
     data_file = settings.root / data if isinstance(data, str) and data else None
-    return {**git_state(settings.root), "parameters": parameters, "packages": package_versions(),
+    return {**git_state(settings.root), "parameters": parameters, "effective_parameters": effective,
+            "notebook_sha256": notebook_code_sha256(notebook), "packages": package_versions(),
+            "settings": {k: v for k, v in settings.to_dict().items() if k not in _NOT_RESULTS and k != "root"},
             "data_path": data if data_file else None,
             "data_file_sha256": file_sha256(data_file) if data_file and data_file.is_file() else None}
 
 def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment=None, tags=None):
     "Run an experiment notebook with papermill as one tracked MLflow run; returns a NotebookRun."
-    import papermill as pm
-    from traitlets.config import Config
     from workbench.tracking import MlflowTracker
     notebook = Path(notebook).resolve()
     known = check_parameters(notebook, parameters)
@@ -192,11 +208,29 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     tracker = tracker or MlflowTracker(settings.tracking_uri, settings.artifact_dir)
     rel = os.path.relpath(notebook, settings.root)
     review = lint_record(notebook, rel, settings)  # the notebook's own code is reviewed before any kernel starts
+    environment = run_environment(notebook, parameters, known, settings)  # before the run exists: hashing a big file strands nothing
     run_id = tracker.create_run(experiment, run_name=f"{parameters.get('model', notebook.stem)}-{time.strftime('%Y%m%dT%H%M%S')}",
                                 tags={"workbench.notebook": rel, "workbench.parameters": json.dumps(parameters, sort_keys=True),
                                       "workbench.lint_findings": str(len(review["findings"])), **(tags or {})})
+    try:
+        with _sigterm_as_interrupt():
+            return _execute(notebook, rel, parameters, settings, tracker, run_id, experiment, review, environment)
+    except BaseException as exc:
+        _close_if_running(tracker, run_id, exc)
+        raise
+
+def _close_if_running(tracker, run_id, exc):
+    "Whatever stopped a run (a store error, Ctrl-C between steps), never leave it RUNNING."
+    with suppress(Exception):
+        if tracker.status(run_id) != "RUNNING": return
+        tracker.set_tags({"workbench.error": f"{type(exc).__name__}: {exc}"[:4000]}, run_id=run_id)
+        tracker.end("KILLED" if isinstance(exc, KeyboardInterrupt) else "FAILED", run_id=run_id)
+
+def _execute(notebook, rel, parameters, settings, tracker, run_id, experiment, review, environment):
+    "The part of execute_notebook that runs once the MLflow run exists."
+    import papermill as pm
+    from traitlets.config import Config
     tracker.log_dict(review, "evidence/lint.json", run_id=run_id)
-    environment = run_environment(parameters, settings)
     tracker.log_dict(environment, "evidence/run_environment.json", run_id=run_id)
     tracker.set_tags({f"workbench.{k}": str(environment[k]) for k in ("git_commit", "git_dirty", "data_file_sha256") if environment.get(k) is not None},
                      run_id=run_id)
@@ -219,7 +253,7 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
     sockets = tempfile.mkdtemp(prefix="wb-kernel-")
     config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
     try:
-        with _sigterm_as_interrupt(), _environment(thread_env(settings)):
+        with _environment(thread_env(settings)):
             pm.execute_notebook(str(notebook), str(tmp), parameters=params, kernel_name="python3", cwd=str(settings.root),
                                 progress_bar=False, log_output=False, config=config)
     except pm.PapermillExecutionError as exc:
@@ -230,11 +264,15 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
         tracker.set_tags({"workbench.error": "interrupted"}, run_id=run_id)
         tracker.end("KILLED", run_id=run_id)
         raise
-    except Exception as exc:
-        tmp.unlink(missing_ok=True)
+    except Exception as exc:  # the kernel died (out of memory, a crash) or could not start
+        kept = tmp.exists()
+        if kept: os.replace(tmp, final)  # papermill wrote what ran so far: keep it
+        else:
+            with suppress(OSError): out_dir.rmdir()
         tracker.set_tags({"workbench.error": f"{type(exc).__name__}: {exc}"[:4000]}, run_id=run_id)
         tracker.end("FAILED", run_id=run_id)
-        raise NotebookRunError(f"Could not execute {rel}: {type(exc).__name__}: {exc}", run_id=run_id) from exc
+        raise NotebookRunError(f"Could not execute {rel}: {type(exc).__name__}: {exc}" + (f"\nWhat ran is kept at {final}." if kept else ""),
+                               run_id=run_id, output=final if kept else None) from exc
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
     os.replace(tmp, final)
@@ -288,8 +326,8 @@ def promote(run_id, settings, *, alias="challenger"):
         registered = {**logged, "alias": alias}
     else:
         registered = tracker.register(logged, registered_name(DatasetSpec.from_dict(ev.evidence["lineage"]["dataset"]), ev.params["model"]), alias=alias)
-        tracker.log_dict(registered, "evidence/model.json", run_id=run_id)  # the card reads the registration from here
         tracker.set_tags({"workbench.registered_model": registered["name"], "workbench.model_version": registered["version"]}, run_id=run_id)
+    tracker.log_dict(registered, "evidence/model.json", run_id=run_id)  # the card reads the registration and alias from here
     return registered, save_card(load_run_evidence(settings.tracking_uri, run_id), settings.model_cards_dir)
 
 @dataclass
@@ -312,8 +350,12 @@ def rerun(run_id, settings, *, tolerance=1e-9):
     old = load_run_evidence(settings.tracking_uri, run_id)
     if "workbench.notebook" not in old.tags or "workbench.parameters" not in old.tags:
         raise ConfigError(f"Run {run_id} was not started by `workbench run`, so its notebook and parameters are unknown; it cannot be rerun.")
-    notebook = settings.root / old.tags["workbench.notebook"]
+    notebook = (settings.root / old.tags["workbench.notebook"]).resolve()
+    if not notebook.is_relative_to(settings.root.resolve()):  # tags on a shared server are writable by anyone: never run code from elsewhere
+        raise ConfigError(f"Run {run_id} names the notebook {old.tags['workbench.notebook']!r}, outside this project ({settings.root}); "
+                          "refusing to execute it.")
     parameters = json.loads(old.tags["workbench.parameters"])
+    _check_same_inputs(old, notebook, settings)
     _check_same_data(old, parameters, settings)
     new = execute_notebook(notebook, parameters, settings, experiment=old.experiment, tags={"workbench.rerun_of": run_id})
     from workbench.cards import save_card
@@ -324,10 +366,23 @@ def rerun(run_id, settings, *, tolerance=1e-9):
     same = all(r["difference"] is not None and abs(r["difference"]) <= tolerance * max(1.0, abs(r["original"])) for r in rows)
     return RerunResult(original=run_id, run=new, metrics=rows, reproduced=same, tolerance=tolerance)
 
+def _check_same_inputs(old, notebook, settings):
+    "Raise ConfigError naming what changed when the notebook's code or result-relevant settings differ from the run's."
+    env = old.evidence.get("run_environment") or {}
+    problems = []
+    if not notebook.is_file(): raise DataError(f"Run {old.run_id} executed {old.tags['workbench.notebook']}, which no longer exists.")
+    if env.get("notebook_sha256") and env["notebook_sha256"] != notebook_code_sha256(notebook):
+        problems.append(f"the code of {old.tags['workbench.notebook']} changed (restore it from git commit {env.get('git_commit') or 'of the run'})")
+    now = {k: v for k, v in settings.to_dict().items() if k not in _NOT_RESULTS and k != "root"}
+    changed = [f"{k} = {now.get(k)!r} (was {v!r})" for k, v in (env.get("settings") or {}).items() if now.get(k) != v]
+    if changed: problems.append("settings changed: " + ", ".join(changed))
+    if problems:
+        raise ConfigError(f"Run {old.run_id} cannot be rerun as it was: " + "; ".join(problems) + ". Restore them, or start a new run.")
+
 def _check_same_data(old, parameters, settings):
     "Raise DataError naming what changed when the data a run used no longer matches its recorded hash."
     recorded_file = old.tags.get("workbench.data_file_sha256")
-    data = parameters.get("data_path")
+    data = (old.evidence.get("run_environment") or {}).get("data_path") or parameters.get("data_path")  # a default counts too
     path = settings.root / data if isinstance(data, str) and data else None
     if recorded_file and path is not None:
         if not path.is_file(): raise DataError(f"Run {old.run_id} read {data}, which no longer exists. Restore it to rerun the run.")

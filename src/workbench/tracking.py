@@ -13,8 +13,8 @@ from .errors import TrackingError
 import os
 
 # %% auto #0
-__all__ = ['package_versions', 'model_requirements', 'pyfunc_code_path', 'open_client', 'MlflowTracker', 'MemoryTracker',
-           'RunEvidence', 'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model']
+__all__ = ['package_versions', 'model_requirements', 'open_client', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
+           'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
@@ -40,12 +40,7 @@ def model_requirements(family):
     libs = {"scikit-learn": [], "xgboost": ["xgboost"], "pytorch": ["torch", "safetensors"]}[family]
     return [f"{n}=={v}" for n, v in package_versions(["workbench", "numpy", "pandas", "scikit-learn", "skops", *libs]).items() if v]
 
-# %% ../../nbs/09_tracking.ipynb #7b45fcc3
-def pyfunc_code_path():
-    "Path of the models-from-code file MLflow stores with each model (workbench/mlflow_model.py)."
-    from importlib.util import find_spec
-    return find_spec("workbench.mlflow_model").origin
-
+# %% ../../nbs/09_tracking.ipynb #50f874cd
 def _scores(pipeline, X):
     "What the logged model predicts: the positive-class probability of a classifier, else the prediction."
     return pipeline.predict_proba(X)[:, 1] if hasattr(pipeline, "predict_proba") else pipeline.predict(X)
@@ -142,7 +137,7 @@ class MlflowTracker:
             self.client.log_artifact(run_id or self.run_id, str(path), artifact_path)
 
     def log_model(self, pipeline, *, input_example, registered_name, family):
-        "Save a fitted pipeline without pickle and log it as a models-from-code pyfunc with signature; register it as 'challenger' unless `registered_name` is None."
+        "Save a fitted pipeline without pickle and log it as a pyfunc (loader module, no stored code) with signature; register it as 'challenger' unless `registered_name` is None."
         import mlflow
         from mlflow.models import infer_signature
         from workbench.persist import save_model
@@ -151,7 +146,8 @@ class MlflowTracker:
             signature = infer_signature(input_example, _scores(pipeline, input_example))
             if not mlflow.active_run() or mlflow.active_run().info.run_id != self.run_id: mlflow.start_run(run_id=self.run_id)
             self.client.log_param(self.run_id, "model_sha256", saved.sha256)  # a param cannot be changed later
-            info = mlflow.pyfunc.log_model(name="model", python_model=pyfunc_code_path(), artifacts={"model": saved.path},
+            # loader_module: MLflow imports workbench.mlflow_model from the installed package; the store holds data, no code
+            info = mlflow.pyfunc.log_model(name="model", loader_module="workbench.mlflow_model", data_path=saved.path,
                                            model_config={"sha256": saved.sha256}, signature=signature, input_example=input_example,
                                            pip_requirements=model_requirements(family))
         logged = {"name": None, "version": None, "uri": info.model_uri, "alias": None, "sha256": saved.sha256, "logged_uri": info.model_uri}
@@ -327,10 +323,11 @@ def load_model(model_uri, tracking_uri):
         with tempfile.TemporaryDirectory() as tmp:
             local = Path(mlflow.artifacts.download_artifacts(artifact_uri=f"{client.get_model_version_download_uri(mv.name, mv.version)}",
                                                              dst_path=tmp))
-            if not (local / "artifacts" / "model" / "manifest.json").is_file():
+            saved = next((d for d in (local / "data" / "model", local / "artifacts" / "model") if (d / "manifest.json").is_file()), None)
+            if saved is None:
                 raise TrackingError(f"Model {mv.name} version {mv.version} was not saved by workbench's safe format (an older run logged "
                                     "it with pickle, which workbench does not load). Retrain it: `workbench run nbs/experiments/train.ipynb`.")
             if not expected:
                 raise TrackingError(f"Model {mv.name} version {mv.version} has no recorded SHA-256 (run param 'model_sha256'), so its "
                                     "files cannot be verified. Retrain it.")
-            return load_saved(local / "artifacts" / "model", expected_sha256=expected)
+            return load_saved(saved, expected_sha256=expected)
