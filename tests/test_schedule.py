@@ -204,3 +204,106 @@ def test_one_runner_per_project(background_runner):
     stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 0 and stdout.strip() == "terminated", stderr
     assert run_schedules(settings, until=0.5).reason == "until"
+
+
+# --- a firing always ends; workers leave signals to the runner -------------------------------------
+
+class _Raising:
+    "A stand-in for the worker pool that hands back `exc`, as the pool does when its worker raised it."
+    def __init__(self, exc): self.exc = exc
+    def run(self, *args, **kwargs): raise self.exc
+
+
+@pytest.mark.parametrize("exc, status", [(KeyboardInterrupt("signal 15"), "killed"), (SystemExit(1), "killed"),
+                                         (__import__("concurrent.futures.process").futures.process.BrokenProcessPool("a worker died"), "failed")],
+                         ids=["keyboard-interrupt", "system-exit", "broken-pool"])
+def test_a_firing_always_ends_whatever_its_worker_sends_back(project, exc, status):
+    "A KeyboardInterrupt from a worker used to escape `fire`: the row stayed `started` and --max-firings never stopped the runner."
+    from workbench.schedule import _Runner, add_schedule
+    root, notebook, settings = project
+    add_schedule(settings, "tick", notebook, "@hourly", timezone="UTC")
+    events = []
+    runner = _Runner(settings, grace=None, max_firings=1, on_event=events.append, workers=_Raising(exc))
+    runner.fire("tick", due=datetime(2026, 1, 3, 12, tzinfo=timezone.utc))  # must not raise: APScheduler would swallow it
+    assert [e.status for e in events] == ["started", status]
+    assert (runner.started, runner.ended, runner.stop.is_set(), runner.reason) == (1, 1, True, "max_firings")
+    assert type(exc).__name__ in runner.firings[0].note
+    with sqlite3.connect(root / "schedules.db") as con:
+        assert con.execute("SELECT status FROM firings").fetchall() == [(status,)]
+        assert con.execute("SELECT last_due FROM schedules").fetchone()[0] == "2026-01-03T12:00:00+00:00"  # handled: no catch-up next time
+
+
+def test_a_schedule_removed_before_its_firing_does_not_stall_the_count(project):
+    from workbench.schedule import _Runner
+    root, notebook, settings = project
+    runner = _Runner(settings, grace=None, max_firings=1, on_event=None, workers=_Raising(AssertionError("must not run")))
+    runner.fire("removed-meanwhile", due=datetime(2026, 1, 3, 12, tzinfo=timezone.utc))
+    assert (runner.started, runner.ended, runner.stop.is_set(), runner.firings) == (1, 1, True, [])
+
+
+PID_PARAMETERS = 'pause = 3.0\npids = ""\nrun_id = ""\nexperiment = ""'
+PID_BODY = 'import os, time, pathlib\npathlib.Path(pids, f"{time.time():.6f}-{os.getpid()}-{os.getppid()}").touch()\ntime.sleep(pause)'
+
+
+def _alive(pid):
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    return True
+
+
+def test_workers_leave_signals_to_the_runner_and_a_killed_run_ends_its_firing(project, tmp_path):
+    "SIGINT (a terminal's Ctrl-C reaches the whole group) does not stop a worker's run; a SIGTERM that stops one ends its firing `killed`."
+    import mlflow
+    from workbench.schedule import add_schedule, run_schedules
+    root, _, settings = project
+    notebook = write_notebook(root / "nbs" / "experiments" / "pids.ipynb", parameters=PID_PARAMETERS, body=PID_BODY)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    add_schedule(settings, "tick", notebook, "* * * * * *", {"pids": str(pids)}, timezone="UTC")
+    out, seen = {}, []
+    runner = threading.Thread(target=lambda: out.update(report=run_schedules(settings, max_firings=2, until=60, workers=1)))
+    runner.start()
+    try:
+        def next_run(count, timeout=60):
+            deadline = time.time() + timeout
+            while time.time() < deadline:
+                found = sorted(pids.iterdir())
+                if len(found) >= count: return tuple(map(int, found[count - 1].name.split("-")[1:]))  # (kernel, worker)
+                time.sleep(0.1)
+            raise AssertionError(f"run {count} did not start")
+        seen.append(next_run(1))
+        os.kill(seen[0][1], signal.SIGINT)  # ignored by the worker: the run goes on
+        seen.append(next_run(2))
+        assert seen[1][1] == seen[0][1]  # the same worker, still up
+        os.kill(seen[1][1], signal.SIGTERM)  # stops the run (KILLED) and ends the firing
+        runner.join(90)
+        assert not runner.is_alive()
+    finally:
+        runner.join(90)
+    report = out["report"]
+    assert report.reason == "max_firings"
+    ended = [f for f in report.firings if f.status != "skipped"]
+    assert [f.status for f in ended] == ["finished", "killed"] and report.counts["killed"] == 1
+    killed = ended[1]
+    assert killed.run_id and "KeyboardInterrupt" in killed.note
+    client = mlflow.MlflowClient(settings.tracking_uri)
+    assert client.get_run(ended[0].run_id).info.status == "FINISHED" and client.get_run(killed.run_id).info.status == "KILLED"
+    with sqlite3.connect(root / "schedules.db") as con:
+        assert con.execute("SELECT count(*) FROM firings WHERE status = 'started'").fetchone()[0] == 0
+    assert f"status=killed run_id={killed.run_id}" in (root / "reports" / "schedules.log").read_text()
+    deadline = time.time() + 30  # the pool shut down with the runner, and the kernels followed their worker
+    while any(_alive(pid) for pair in seen for pid in pair) and time.time() < deadline: time.sleep(0.2)
+    leftover = [pid for pair in seen for pid in pair if _alive(pid)]
+    for pid in leftover: os.kill(pid, signal.SIGKILL)
+    assert not leftover
+
+
+def test_add_takes_the_models_workbench_run_takes(project):
+    from workbench.errors import ConfigError
+    from workbench.schedule import add_schedule
+    root, _, settings = project
+    notebook = write_notebook(root / "nbs" / "experiments" / "pick.ipynb", parameters='model = "baseline"\nrun_id = ""\nexperiment = ""', body="model")
+    added = add_schedule(settings, "trees", notebook, "@daily", {"model": "sklearn.ensemble.ExtraTreesClassifier"}, timezone="UTC")
+    assert added.parameters == {"model": "sklearn.ensemble.ExtraTreesClassifier"}
+    with pytest.raises(ConfigError, match=r"unknown model 'xgbost' \(available: baseline, xgboost, .*import path"):
+        add_schedule(settings, "typo", notebook, "@daily", {"model": "xgbost"}, timezone="UTC")

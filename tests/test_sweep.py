@@ -127,8 +127,9 @@ def test_sweep_on_a_local_cluster_survives_a_failing_point_and_resumes(project):
     from workbench.sweep import run_sweep
     root, notebook, settings = project
     spec = {"metric": "error", "goal": "minimize", "grid": {"slope": [1.0, 2.0, 3.0, -1.0]}}
-    seen = []
+    seen, handler = [], signal.getsignal(signal.SIGTERM)
     result = run_sweep(notebook, spec, settings, workers=2, progress=lambda point, counts: seen.append(dict(counts)))
+    assert signal.getsignal(signal.SIGTERM) is handler  # the sweep's SIGTERM handler is gone with it
     assert result.counts == {"finished": 3, "failed": 1, "skipped": 0} and not result.ok
     assert [p.parameters["slope"] for p in result.ranked()] == [2.0, 3.0, 1.0, -1.0]  # error 0.33, 3.0, 7.0, then the failure
     assert seen[-1] == {"done": 3, "failed": 1, "remaining": 0, "skipped": 0} and len(seen) == 4
@@ -218,3 +219,129 @@ def test_sweep_on_an_existing_cluster(project, dask_cluster):
     assert result.best.parameters == {"slope": 2.0, "seed": 0}
     client = client_of(settings)
     assert all(client.get_run(p.run_id).data.tags["workbench.sweep_key"] == p.key for p in result.points)
+
+
+# --- models, keys beyond code and data, and stopping a sweep -------------------------------------
+
+def test_models_are_judged_as_workbench_run_judges_them(project):
+    "A scikit-learn import path runs under `workbench run`, so a sweep takes it too; a typo lists the names there are."
+    from workbench.errors import ConfigError
+    from workbench.sweep import plan_sweep
+    root, notebook, settings = project
+    picker = write_notebook(root / "nbs" / "experiments" / "pick.ipynb", parameters='model = "baseline"\nrun_id = ""\nexperiment = ""', body="model")
+    plan = plan_sweep(picker, {"metric": "roc_auc", "grid": {"model": ["baseline", "sklearn.ensemble.ExtraTreesClassifier"]}}, settings)
+    assert [p.parameters["model"] for p in plan.points] == ["baseline", "sklearn.ensemble.ExtraTreesClassifier"]
+    with pytest.raises(ConfigError) as caught:
+        plan_sweep(picker, {"metric": "roc_auc", "grid": {"model": ["xgbost", "sklearn.ensemble.NoSuchForest"]}}, settings)
+    text = str(caught.value)
+    assert "unknown model 'xgbost' (available: baseline, xgboost, " in text and "unknown model 'sklearn.ensemble.NoSuchForest'" in text
+    assert "or a scikit-learn estimator's import path such as sklearn.ensemble.ExtraTreesClassifier" in text
+
+
+@pytest.mark.parametrize("setting", ["seed = 7", "test_fraction = 0.3", "split_gap_days = 10", "leakage_action = fail",
+                                     "leakage_auc_threshold = 0.9", "leakage_fail =", "bootstrap_resamples = 200",
+                                     "confidence_level = 0.9", "shap_sample_rows = 50"])
+def test_keys_follow_the_settings_that_change_results(project, setting):
+    "A resumed sweep must not skip points, and rank their old metrics, after a setting that changes results changed."
+    from workbench.config import load_settings
+    from workbench.sweep import plan_sweep
+    root, notebook, settings = project
+    spec = {"metric": "error", "grid": {"slope": [1.0, 2.0]}}
+    def keys(ini):
+        (root / "settings.ini").write_text("[workbench]\n" + ini)
+        plan = plan_sweep(notebook, spec, load_settings(root, environ={}))
+        return [p.key for p in plan.points], plan.sweep_id
+    first, sweep_id = keys("threads = 1\n")
+    assert keys("threads = 2\nreports_dir = elsewhere\ntracking_uri = sqlite:///other.db\n") == (first, sweep_id)  # where and how fast: same runs
+    changed, changed_id = keys(f"threads = 1\n{setting}\n")
+    assert not set(changed) & set(first) and changed_id != sweep_id
+
+
+def test_keys_follow_the_workbench_version_and_the_project_commit(project, monkeypatch):
+    import subprocess
+    import workbench.sweep
+    from workbench.sweep import plan_sweep
+    root, notebook, settings = project
+    spec = {"metric": "error", "grid": {"slope": [1.0, 2.0]}}
+    plan = lambda: plan_sweep(notebook, spec, settings)
+    first = plan()
+    assert first.environment["workbench"] == workbench.__version__ and first.environment["git_commit"] is None  # not a repository
+    monkeypatch.setattr(workbench.sweep, "__version__", "99.0")
+    upgraded = plan()
+    assert not {p.key for p in upgraded.points} & {p.key for p in first.points}
+    monkeypatch.undo()
+    git = lambda *a: subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *a],
+                                    check=True, capture_output=True)
+    git("init", "-q"); git("add", "-A"); git("commit", "-qm", "one")
+    committed = plan()
+    assert committed.environment["git_commit"] and not {p.key for p in committed.points} & {p.key for p in first.points}
+    assert [p.key for p in plan().points] == [p.key for p in committed.points]  # the same commit, the same keys
+    (root / "README.md").write_text("a change elsewhere in the project\n")
+    git("add", "-A"); git("commit", "-qm", "two")
+    assert not {p.key for p in plan().points} & {p.key for p in committed.points}
+
+
+def test_local_workers_leave_ctrl_c_to_the_coordinator():
+    "A terminal's Ctrl-C reaches every process of its group: the local workers ignore it, so they do not die under a running point."
+    from workbench.sweep import _dask_client
+    with _dask_client(1, None) as client:
+        (pid,) = client.run(os.getpid).values()
+        os.kill(pid, signal.SIGINT)
+        time.sleep(1.5)
+        assert list(client.run(os.getpid).values()) == [pid]
+
+
+SLEEPER = 'pause = 60.0\npids = ""\nrun_id = ""\nexperiment = ""'
+SLEEP_BODY = 'import os, time, pathlib\npathlib.Path(pids, f"{os.getpid()}-{os.getppid()}").touch()\ntime.sleep(pause)'
+SWEEP_IN_A_PROCESS = """
+import sys
+from workbench.config import load_settings
+from workbench.sweep import run_sweep
+spec = {"metric": "error", "fixed": {"pids": sys.argv[3]}, "grid": {"pause": [60.0, 61.0]}}
+run_sweep(sys.argv[1], spec, load_settings(sys.argv[2], environ={}), workers=2, progress=False)
+"""
+
+
+def _alive(pid):
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    return True
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_a_stopped_sweep_leaves_no_run_running(project, tmp_path, stop):
+    "Ctrl-C at the terminal (SIGINT to the whole group) or a service manager's SIGTERM to the coordinator: every run ends KILLED."
+    root, _, settings = project
+    notebook = write_notebook(root / "nbs" / "experiments" / "sleeper.ipynb", parameters=SLEEPER, body=SLEEP_BODY)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", SWEEP_IN_A_PROCESS, str(notebook), str(root), str(pids)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    started = []
+    try:
+        deadline = time.time() + 120
+        while len(started) < 2 and time.time() < deadline:  # both points' kernels are running: both runs are RUNNING
+            assert proc.poll() is None, proc.communicate()[1][-3000:]
+            started = [tuple(map(int, f.name.split("-"))) for f in pids.iterdir()]
+            time.sleep(0.2)
+        assert len(started) == 2, "the points did not start"
+        if stop == "ctrl-c": os.killpg(proc.pid, signal.SIGINT)
+        else: os.kill(proc.pid, signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=90)
+        assert "KeyboardInterrupt" in stderr, stderr[-3000:]
+
+        client = client_of(settings)
+        runs = client.search_runs([e.experiment_id for e in client.search_experiments()])
+        parent = [r for r in runs if r.data.tags.get("workbench.sweep_role") == "parent"]
+        children = [r for r in runs if r.data.tags.get("workbench.sweep_role") != "parent"]
+        assert len(parent) == 1 and parent[0].info.status == "KILLED"
+        assert len(children) == 2 and {r.info.status for r in children} == {"KILLED"}
+        assert all("interrupted" in r.data.tags["workbench.error"] for r in children)
+        deadline = time.time() + 30  # the workers went with the cluster, and their kernels followed
+        while any(map(_alive, (pid for pair in started for pid in pair))) and time.time() < deadline: time.sleep(0.2)
+        assert not any(map(_alive, (pid for pair in started for pid in pair)))
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL); proc.wait()
+        for pid in (pid for pair in started for pid in pair):
+            if _alive(pid): os.kill(pid, signal.SIGKILL)

@@ -15,8 +15,8 @@ from .errors import ConfigError, DataError, LeakageError, ModelError, NotebookRu
 
 # %% auto #0
 __all__ = ['notebook_parameters', 'default_value', 'check_parameters', 'coerce_parameters', 'read_parameter_file', 'NotebookRun',
-           'lint_record', 'file_sha256', 'notebook_code_sha256', 'run_environment', 'execute_notebook',
-           'train_and_card', 'promote', 'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
+           'lint_record', 'file_sha256', 'notebook_code_sha256', 'result_settings', 'run_environment',
+           'execute_notebook', 'train_and_card', 'promote', 'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
 
 # %% ../../nbs/14_runner.ipynb #4f6757f4
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict", type(None): "None"}
@@ -174,8 +174,9 @@ def notebook_code_sha256(path):
     cells = [c.source for c in nbformat.read(str(path), as_version=4).cells if c.cell_type == "code"]
     return hashlib.sha256(json.dumps(cells).encode()).hexdigest()
 
-# settings that do not change a run's results: where things live, and how many threads
-_NOT_RESULTS = {"data_dir", "expectations_dir", "reports_dir", "model_cards_dir", "tracking_uri", "artifact_dir", "threads"}
+def result_settings(settings):
+    "The settings that can change a run's results: all but the paths (where things live), tracking_uri and threads (how it runs)."
+    return {k: v for k, v in settings.to_dict().items() if k not in ("threads", "tracking_uri") and not isinstance(getattr(settings, k), Path)}
 
 def run_environment(notebook, parameters, known, settings):
     "What a run needs to be reproduced, recorded before the kernel starts: code, effective parameters, settings, data hash, versions."
@@ -186,7 +187,7 @@ def run_environment(notebook, parameters, known, settings):
     data_file = settings.root / data if isinstance(data, str) and data else None
     return {**git_state(settings.root), "parameters": parameters, "effective_parameters": effective,
             "notebook_sha256": notebook_code_sha256(notebook), "packages": package_versions(),
-            "settings": {k: v for k, v in settings.to_dict().items() if k not in _NOT_RESULTS and k != "root"},
+            "settings": result_settings(settings),
             "data_path": data if data_file else None,
             "data_file_sha256": file_sha256(data_file) if data_file and data_file.is_file() else None}
 
@@ -373,7 +374,7 @@ def _check_same_inputs(old, notebook, settings):
     if not notebook.is_file(): raise DataError(f"Run {old.run_id} executed {old.tags['workbench.notebook']}, which no longer exists.")
     if env.get("notebook_sha256") and env["notebook_sha256"] != notebook_code_sha256(notebook):
         problems.append(f"the code of {old.tags['workbench.notebook']} changed (restore it from git commit {env.get('git_commit') or 'of the run'})")
-    now = {k: v for k, v in settings.to_dict().items() if k not in _NOT_RESULTS and k != "root"}
+    now = result_settings(settings)
     changed = [f"{k} = {now.get(k)!r} (was {v!r})" for k, v in (env.get("settings") or {}).items() if now.get(k) != v]
     if changed: problems.append("settings changed: " + ", ".join(changed))
     if problems:

@@ -249,7 +249,7 @@ class Firing:
     "One due time of a schedule and what the runner did about it."
     schedule: str
     due: str                    # ISO time (UTC) the cron expression named
-    status: str                 # started | finished | failed | skipped (the previous firing still ran) | missed (beyond the grace time)
+    status: str                 # started | finished | failed | killed (stopped by a signal) | skipped (the previous one still ran) | missed (beyond the grace time)
     run_id: str | None = None
     started: str | None = None
     finished: str | None = None
@@ -274,6 +274,11 @@ def _executor(workers):
             super()._do_submit_job(_WithDue(job, run_times[-1]), run_times[-1:])
     return _DueExecutor(workers)
 
+def _ignore_stop_signals():
+    "A worker process's initializer: leave SIGINT and SIGTERM to the runner, which decides when to stop (and lets running firings finish)."
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
 class _Workers:
     "Spawned worker processes that stay up between firings (imports paid once), one firing each at a time; replaced if one dies."
     def __init__(self, n): self.n, self.lock, self.pool = n, threading.Lock(), None
@@ -282,9 +287,11 @@ class _Workers:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
+        from workbench.schedule import _ignore_stop_signals  # named by its module, which a spawned process imports (not a notebook's __main__)
         from workbench.sweep import run_point
         with self.lock:
-            if self.pool is None: self.pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"))
+            if self.pool is None: self.pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"),
+                                                                 initializer=_ignore_stop_signals)
             pool = self.pool
         try: return pool.submit(run_point, *args, **kwargs).result()
         except BrokenProcessPool:
@@ -334,25 +341,35 @@ class _Runner:
         with self.lock:
             if self.stop.is_set() or (self.max_firings and self.started >= self.max_firings): return  # left for the next session
             self.started += 1
+        try: self._fire(name, due)
+        finally:  # every firing that started ends, however it ended: max_firings counts on it
+            with self.lock:
+                self.ended += 1
+                if self.max_firings and self.ended >= self.max_firings: self.reason = self.reason or "max_firings"; self.stop.set()
+
+    def _fire(self, name, due):
+        "Look the schedule up, run it in a worker and record how the firing ended."
         with _store(self.settings) as con: found = _read(con, name)
-        if not found: return  # removed since it was scheduled
+        if not found: return  # removed since it was scheduled: ends at once
         schedule, firing = found[0], Firing(schedule=name, due=_iso(due), status="started", started=_iso(_now()))
         missed = self.catch_up.pop(name, 0)
         remark = f"catch-up: one run for {missed} due times missed while no runner ran" if missed > 1 else None
         firing.note = remark
         row, clock = self.record(firing), time.time()
+        tags = {"workbench.schedule": name, "workbench.schedule_due": firing.due}
+        out = {"status": "failed", "run_id": None, "card": None, "error": "the firing stopped before its worker answered"}
         try:
-            out = self.workers.run(str(self.settings.root / schedule.notebook), schedule.parameters, self.settings,
-                                   tags={"workbench.schedule": name, "workbench.schedule_due": firing.due}, card=True)
-        except Exception as exc:  # the worker process died (BrokenProcessPool): this firing failed, later ones get a new pool
-            out = {"status": "failed", "run_id": None, "card": None, "error": f"{type(exc).__name__}: {exc}".splitlines()[0]}
-        firing.status, firing.run_id, firing.card = out["status"], out["run_id"], out["card"]
-        firing.note = "; ".join(filter(None, (remark, out["error"]))) or None
-        firing.finished, firing.seconds = _iso(_now()), round(time.time() - clock, 2)
-        self.record(firing, row)
-        with self.lock:
-            self.ended += 1
-            if self.max_firings and self.ended >= self.max_firings: self.reason = self.reason or "max_firings"; self.stop.set()
+            out = self.workers.run(str(self.settings.root / schedule.notebook), schedule.parameters, self.settings, tags=tags, card=True)
+        except BaseException as exc:  # from the worker: a KeyboardInterrupt (its run was KILLED), or it died (BrokenProcessPool)
+            stopped = not isinstance(exc, Exception)  # the worker's, not this thread's (signals reach only the main thread): recorded, not re-raised
+            error = (f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__).splitlines()[0]
+            out = {"status": "killed" if stopped else "failed", "run_id": _run_with_tags(self.settings, tags), "card": None,
+                   "error": error + ("; the worker's run was stopped (KILLED)" if stopped else "")}
+        finally:
+            firing.status, firing.run_id, firing.card = out["status"], out["run_id"], out["card"]
+            firing.note = "; ".join(filter(None, (remark, out["error"]))) or None
+            firing.finished, firing.seconds = _iso(_now()), round(time.time() - clock, 2)
+            self.record(firing, row)
 
     def event(self, event):
         "APScheduler's word on a firing that did not run: missed (beyond the grace time) or skipped (the previous one still ran)."
@@ -384,26 +401,37 @@ class _Runner:
             scheduler.add_job(self.fire, trigger, id=name, name=name, kwargs={"name": name}, next_run_time=first)
             self.jobs[name] = signature
 
+def _run_with_tags(settings, tags):
+    "The newest MLflow run carrying all of `tags` (a firing's run, when its worker could not say), or None."
+    with suppress(Exception):
+        from workbench.tracking import MlflowTracker
+        client = MlflowTracker(settings.tracking_uri, settings.artifact_dir).client
+        experiments = [e.experiment_id for e in client.search_experiments()]
+        match = " and ".join(f"tags.`{k}` = '{v}'" for k, v in tags.items())
+        runs = client.search_runs(experiments, match, order_by=["attributes.start_time DESC"], max_results=1) if experiments else []
+        return runs[0].info.run_id if runs else None
+
 def _count_due(trigger, first, now, cap=10_000):
     "How many due times fall between `first` and `now` (at most `cap`)."
     n, t = 0, first
     while t and t <= now and n < cap: n, t = n + 1, trigger.get_next_fire_time(t, t + timedelta(microseconds=1))
     return n
 
-# %% ../../nbs/14b_schedule.ipynb #4bff3e28
+# %% ../../nbs/14b_schedule.ipynb #b2f145a2
 @dataclass
 class ScheduleReport:
     "What one run_schedules session did: the events that ended, in order."
     started: str
     stopped: str
     reason: str                 # until | max_firings | interrupted | terminated
-    firings: list               # Firing: finished, failed, skipped, missed
+    firings: list               # Firing: finished, failed, killed, skipped, missed
     log: str                    # the log file, relative to the project root
     @property
-    def counts(self): return {s: sum(f.status == s for f in self.firings) for s in ("finished", "failed", "skipped", "missed")}
+    def counts(self): return {s: sum(f.status == s for f in self.firings) for s in ("finished", "failed", "killed", "skipped", "missed")}
     def summary(self):
         c = self.counts
-        return (f"schedule runner {self.started} .. {self.stopped} ({self.reason}): {c['finished']} finished, {c['failed']} failed, "
+        killed = f", {c['killed']} killed" if c["killed"] else ""
+        return (f"schedule runner {self.started} .. {self.stopped} ({self.reason}): {c['finished']} finished, {c['failed']} failed{killed}, "
                 f"{c['skipped']} skipped (still running), {c['missed']} missed; log {self.log}")
     def table(self):
         rows = [("schedule", "due", "status", "run", "seconds", "note")] + [

@@ -9,13 +9,15 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from .data import DATASETS, content_hash, load_table
+from . import __version__
 from .errors import ConfigError, DataError, NotebookRunError, TrackingError, WorkbenchError
-from .runner import execute_notebook, notebook_parameters
+from .runner import _sigterm_as_interrupt, execute_notebook, notebook_parameters, result_settings
 
 # %% auto #0
 __all__ = ['SPEC_KEYS', 'RANDOM_KEYS', 'GOALS', 'DISTRIBUTIONS', 'RESERVED', 'MAX_POINTS', 'SweepSpec', 'load_sweep_spec',
-           'expand_points', 'check_parameter_values', 'notebook_code_hash', 'SweepPoint', 'SweepPlan', 'plan_sweep',
-           'default_workers', 'run_point', 'SweepResult', 'find_completed', 'run_sweep']
+           'expand_points', 'check_parameter_values', 'notebook_code_hash', 'SweepPoint', 'SweepPlan',
+           'sweep_environment', 'plan_sweep', 'default_workers', 'run_point', 'SweepResult', 'find_completed',
+           'run_sweep']
 
 # %% ../../nbs/14a_sweep.ipynb #bfbd40e6
 SPEC_KEYS = ("data", "experiment", "fixed", "goal", "grid", "metric", "random")
@@ -207,8 +209,9 @@ def check_parameter_values(notebook, parameters, *, where="parameters", space=No
         else: problems += [m for v in candidates if (m := _type_problem(at, k, v, known))]
     models = [v for at, k, candidates in values if k == "model" for v in candidates]
     if models:
-        from workbench.models import MODEL_FAMILIES
-        problems += [f"unknown model {m!r} (available: {', '.join(MODEL_FAMILIES)})" for m in models if m not in MODEL_FAMILIES]
+        from workbench.models import MODEL_FAMILIES, is_model_name
+        problems += [f"unknown model {m!r} (available: {', '.join(MODEL_FAMILIES)}, or a scikit-learn estimator's import path "
+                     "such as sklearn.ensemble.ExtraTreesClassifier)" for m in models if not (isinstance(m, str) and is_model_name(m))]
     if problems:
         raise ConfigError(f"{name} cannot run these parameters: " + "; ".join(problems) + f". Its parameters: "
                           + ", ".join(f"{k} = {v['default']}" for k, v in known.items() if k not in RESERVED) + ".")
@@ -222,13 +225,13 @@ def notebook_code_hash(path):
             and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     return hashlib.sha256("\n#%% cell\n".join(code).encode()).hexdigest()
 
-# %% ../../nbs/14a_sweep.ipynb #a1063700
+# %% ../../nbs/14a_sweep.ipynb #76c95799
 @dataclass
 class SweepPoint:
     "One point of a sweep: its parameters, its key and, once run, its outcome."
     index: int                  # position in the plan, from 0
     parameters: dict            # the values this point sets (the fixed ones are in the spec)
-    key: str                    # hash of notebook code, effective parameters and data hash: equal keys, equal runs
+    key: str                    # hash of notebook code, effective parameters, data hash and environment: equal keys, equal runs
     data_hash: str | None = None  # content hash of the point's data file (None: the notebook names none)
     status: str = "pending"     # pending | finished | failed | skipped (finished by an earlier sweep)
     run_id: str | None = None   # the child MLflow run (for skipped points, the earlier run)
@@ -253,6 +256,7 @@ class SweepPlan:
     sweep_id: str               # hash of the notebook and the point keys: the same sweep on the same data, the same id
     points: list                # SweepPoint, pending
     notes: list = field(default_factory=list)
+    environment: dict = field(default_factory=dict)  # sweep_environment: settings, workbench version and git commit in every key
 
     def parameters(self, point):
         "What the notebook receives for `point`: the fixed parameters, then the point's."
@@ -266,6 +270,13 @@ class SweepPlan:
                 f"({self.spec.goal}), experiment {self.experiment!r}, sweep {self.sweep_id})")
 
 def _digest(obj, n=16): return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:n]
+
+
+def sweep_environment(settings):
+    "What decides a run's result besides its code, parameters and data: the result-changing settings, workbench's version, the project's commit."
+    from workbench.pipeline import git_state
+    # the same settings `workbench rerun` holds a run to
+    return {"settings": result_settings(settings), "workbench": __version__, "git_commit": git_state(settings.root)["git_commit"]}
 
 def _data_hash(params, name, settings, cache):
     "Content hash of the data file parameter `name` points at, read as the notebook reads it (the run's lineage hash)."
@@ -288,19 +299,20 @@ def plan_sweep(notebook, spec, settings):
     defaults = {k: _literal_default(known, k) for k in known if k not in RESERVED}
     dataset = spec.fixed.get("dataset", defaults.get("dataset")) or "data"
     experiment = spec.experiment or f"{dataset}-{path.stem}"
-    code, cache, points = notebook_code_hash(path), {}, []
+    code, cache, points, environment = notebook_code_hash(path), {}, [], sweep_environment(settings)
     drawn, dropped = expand_points(spec)
     for i, values in enumerate(drawn):
         params = {**defaults, **spec.fixed, **values}
         data_hash = _data_hash(params, spec.data, settings, cache) if spec.data in known else None
         points.append(SweepPoint(index=i, parameters=values, data_hash=data_hash,
-                                 key=_digest({"notebook": rel, "code": code, "parameters": params, "data_hash": data_hash})))
+                                 key=_digest({"notebook": rel, "code": code, "parameters": params, "data_hash": data_hash,
+                                              "environment": environment})))
     notes = [f"random: {dropped} of {spec.n} draws repeated an earlier point and were dropped"] if dropped else []
-    if spec.data not in known: notes.append(f"{path.name} has no {spec.data} parameter: point keys cover the notebook and its parameters only")
+    if spec.data not in known: notes.append(f"{path.name} has no {spec.data} parameter: point keys cover the notebook, its parameters and the environment, not the data")
     return SweepPlan(notebook=rel, spec=spec, experiment=experiment, sweep_id=_digest([rel, [p.key for p in points]], 12),
-                     points=points, notes=notes)
+                     points=points, notes=notes, environment=environment)
 
-# %% ../../nbs/14a_sweep.ipynb #a1e2f5c4
+# %% ../../nbs/14a_sweep.ipynb #6c6c779f
 def default_workers(settings):
     "Local worker processes for a sweep: the cores divided by the threads each run uses (settings.threads)."
     return max(1, (os.cpu_count() or 1) // settings.threads) if settings.threads else 1
@@ -333,7 +345,7 @@ def run_point(notebook, parameters, settings, experiment=None, tags=None, *, car
     out["seconds"] = round(time.time() - start, 2)
     return out
 
-# %% ../../nbs/14a_sweep.ipynb #db416d42
+# %% ../../nbs/14a_sweep.ipynb #97e3171e
 @dataclass
 class SweepResult:
     "A finished sweep: every point's outcome under one parent run, ranked by the sweep's metric."
@@ -384,7 +396,7 @@ class SweepResult:
     @classmethod
     def from_dict(cls, d): return cls(**{**d, "points": [SweepPoint.from_dict(p) for p in d["points"]]})
 
-# %% ../../nbs/14a_sweep.ipynb #c6d87091
+# %% ../../nbs/14a_sweep.ipynb #23061a37
 def _search_runs(tracker, experiment, filter_string):
     "Runs of `experiment` matching an MLflow filter, newest first ([] if the experiment does not exist yet)."
     try:
@@ -417,7 +429,8 @@ def _open_parent(tracker, plan):
         return run_id
     run_id = tracker.create_run(plan.experiment, run_name=f"sweep-{Path(plan.notebook).stem}-{plan.sweep_id}",
                                 tags={"workbench.sweep_role": "parent", "workbench.sweep_id": plan.sweep_id, "workbench.notebook": plan.notebook,
-                                      "workbench.sweep_spec": json.dumps(plan.spec.to_dict(), sort_keys=True)[:4000]})
+                                      "workbench.sweep_spec": json.dumps(plan.spec.to_dict(), sort_keys=True)[:4000],
+                                      "workbench.sweep_environment": json.dumps(plan.environment, sort_keys=True)[:4000]})
     tracker.run_id = run_id
     tracker.log_params({"sweep.kind": plan.spec.kind, "sweep.points": len(plan.points), "sweep.metric": plan.spec.metric,
                         "sweep.goal": plan.spec.goal, **{f"fixed.{k}": v for k, v in plan.spec.fixed.items()}})
@@ -432,6 +445,26 @@ def _close_parent(tracker, run_id, result, status=None):
         if result.best: tracker.set_tags({"workbench.sweep_best_run": result.best.run_id}, run_id=run_id)
         tracker.log_dict(result.to_dict(), "sweep/result.json", run_id=run_id)
     tracker.end(status or ("FINISHED" if result.ok else "FAILED"), run_id=run_id)
+
+def _kill_running_children(tracker, plan, parent, points):
+    "Mark this sweep's child runs still RUNNING as KILLED (their workers are going away with the sweep); returns their run ids."
+    killed = []
+    with suppress(Exception):  # best effort on the way out: the store itself may be what failed
+        running = _search_runs(tracker, plan.experiment, f"tags.`workbench.sweep_id` = '{plan.sweep_id}' and attributes.status = 'RUNNING'")
+        by_index = {str(p.index): p for p in points}
+        for run in running:
+            if run.info.run_id == parent or run.data.tags.get("workbench.sweep_role") == "parent": continue
+            with suppress(Exception):
+                tracker.set_tags({"workbench.error": "interrupted: the sweep was stopped while this point ran"}, run_id=run.info.run_id)
+                tracker.end("KILLED", run_id=run.info.run_id)
+                killed.append(run.info.run_id)
+                point = by_index.get(run.data.tags.get("workbench.sweep_index"))
+                if point is not None and point.status == "pending": point.run_id, point.error = run.info.run_id, "interrupted"
+    return killed
+
+# Run in each local worker process as it starts (a Dask preload given as code): a terminal's Ctrl-C reaches the whole process
+# group, and only the coordinator should act on it. A kernel a worker starts has a session of its own, so this does not reach it.
+_IGNORE_SIGINT = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
 
 @contextmanager
 def _dask_client(workers, scheduler):
@@ -450,7 +483,7 @@ def _dask_client(workers, scheduler):
         finally: client.close()
         return
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-                           silence_logs=logging.ERROR)
+                           silence_logs=logging.ERROR, preload=[_IGNORE_SIGINT])
     try:
         with Client(cluster, set_as_default=False) as client: yield client
     finally: cluster.close()
@@ -468,14 +501,19 @@ def _reporter(progress, total, skipped):
         bar.set_postfix_str(f"done {counts['done']}, failed {counts['failed']}, remaining {counts['remaining']}{tail}")
     return update, bar.close
 
-# %% ../../nbs/14a_sweep.ipynb #17dbca83
+# %% ../../nbs/14a_sweep.ipynb #9358959b
 def run_sweep(notebook, spec, settings, *, workers=None, scheduler=None, progress=True, rerun=False):
     "Run a sweep's unfinished points as papermill runs on Dask under one parent MLflow run; returns a SweepResult."
-    from distributed import as_completed
-    from workbench.tracking import MlflowTracker
     if workers is not None and scheduler: raise ConfigError("Give workers (a local cluster) or scheduler (an existing cluster), not both.")
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise ConfigError(f"workers = {workers!r} must be a whole number of worker processes, 1 or more.")
+    with _sigterm_as_interrupt():  # in the main thread, a SIGTERM takes the Ctrl-C path below; the old handler comes back after
+        return _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun)
+
+def _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun):
+    "run_sweep's body, run inside its SIGTERM handler."
+    from distributed import as_completed
+    from workbench.tracking import MlflowTracker
     start = time.time()
     plan = plan_sweep(notebook, spec, settings)
     workers = None if scheduler else workers or default_workers(settings)
@@ -489,33 +527,39 @@ def run_sweep(notebook, spec, settings, *, workers=None, scheduler=None, progres
     result = lambda: SweepResult(notebook=plan.notebook, experiment=plan.experiment, sweep_id=plan.sweep_id, parent_run_id=parent,
                                  metric=plan.spec.metric, goal=plan.spec.goal, points=points, cluster=cluster,
                                  seconds=round(time.time() - start, 2), notes=list(plan.notes))
-    with ExitStack() as stack:
-        client = stack.enter_context(_dask_client(workers, scheduler)) if todo else None  # an unreachable cluster stops before a parent run exists
-        parent = _open_parent(tracker, plan)
-        update, close = _reporter(progress, len(todo), len(points) - len(todo))
-        stack.callback(close)
-        try:
-            futures = {client.submit(run_point, str(settings.root / plan.notebook), plan.parameters(p), settings, plan.experiment,
-                                     {"mlflow.parentRunId": parent, "workbench.sweep_id": plan.sweep_id, "workbench.sweep_key": p.key,
-                                      "workbench.sweep_index": str(p.index), "workbench.data_hash": p.data_hash or ""},
-                                     key=f"workbench-sweep-{plan.sweep_id}-{p.index}-{uuid.uuid4().hex[:8]}", pure=False, priority=-p.index): p
-                       for p in todo}
-            counts = {"done": 0, "failed": 0, "remaining": len(todo), "skipped": len(points) - len(todo)}
-            for future in (as_completed(futures, loop=client.loop) if futures else ()):
-                p = futures[future]
-                try: out = future.result()
-                except Exception as exc: out = {"status": "failed", "run_id": None, "error": f"{type(exc).__name__}: {exc}", "worker": None, "seconds": None}
-                p.status, p.run_id, p.error, p.worker, p.seconds = out["status"], out["run_id"], out["error"], out["worker"], out["seconds"]
-                if p.run_id:
-                    with suppress(Exception):
-                        if p.status == "finished": p.metric = tracker.client.get_run(p.run_id).data.metrics.get(plan.spec.metric)
-                        tracker.client.update_run(p.run_id, name=f"{plan.sweep_id}/{p.index}: {p.label()}"[:250])
-                counts["done" if p.status == "finished" else "failed"] += 1
-                counts["remaining"] -= 1
-                update(p, dict(counts))
-        except BaseException:  # Ctrl-C or a lost cluster: the parent says so, the pending points stay pending
-            _close_parent(tracker, parent, result(), status="KILLED")
-            raise
+    interrupted = False
+    try:
+        with ExitStack() as stack:
+            client = stack.enter_context(_dask_client(workers, scheduler)) if todo else None  # an unreachable cluster stops before a parent run exists
+            parent = _open_parent(tracker, plan)
+            update, close = _reporter(progress, len(todo), len(points) - len(todo))
+            stack.callback(close)
+            try:
+                futures = {client.submit(run_point, str(settings.root / plan.notebook), plan.parameters(p), settings, plan.experiment,
+                                         {"mlflow.parentRunId": parent, "workbench.sweep_id": plan.sweep_id, "workbench.sweep_key": p.key,
+                                          "workbench.sweep_index": str(p.index), "workbench.data_hash": p.data_hash or ""},
+                                         key=f"workbench-sweep-{plan.sweep_id}-{p.index}-{uuid.uuid4().hex[:8]}", pure=False, priority=-p.index): p
+                           for p in todo}
+                counts = {"done": 0, "failed": 0, "remaining": len(todo), "skipped": len(points) - len(todo)}
+                for future in (as_completed(futures, loop=client.loop) if futures else ()):
+                    p = futures[future]
+                    try: out = future.result()
+                    except Exception as exc: out = {"status": "failed", "run_id": None, "error": f"{type(exc).__name__}: {exc}", "worker": None, "seconds": None}
+                    p.status, p.run_id, p.error, p.worker, p.seconds = out["status"], out["run_id"], out["error"], out["worker"], out["seconds"]
+                    if p.run_id:
+                        with suppress(Exception):
+                            if p.status == "finished": p.metric = tracker.client.get_run(p.run_id).data.metrics.get(plan.spec.metric)
+                            tracker.client.update_run(p.run_id, name=f"{plan.sweep_id}/{p.index}: {p.label()}"[:250])
+                    counts["done" if p.status == "finished" else "failed"] += 1
+                    counts["remaining"] -= 1
+                    update(p, dict(counts))
+            except BaseException:  # Ctrl-C, SIGTERM or a lost cluster: the parent says so, the pending points stay pending
+                interrupted = True
+                if not scheduler: _kill_running_children(tracker, plan, parent, points)  # before the local cluster takes their workers
+                _close_parent(tracker, parent, result(), status="KILLED")
+                raise
+    finally:
+        if interrupted and not scheduler: _kill_running_children(tracker, plan, parent, points)  # runs started while the cluster closed
     out = result()
     missing = [p.index for p in out.points if p.status in ("finished", "skipped") and p.metric is None]
     if missing: out.notes.append(f"{len(missing)} finished point(s) recorded no metric {plan.spec.metric!r}: {missing[:10]}")
