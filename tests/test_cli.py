@@ -168,3 +168,9 @@ def test_lint_reports_notebook_cells_and_goes_on_after_bad_input(tmp_path):
     assert proc.returncode == 2
     assert "broken.py:1" in proc.stderr and "binary.py" in proc.stderr
     assert proc.stdout.startswith("analysis.ipynb:cell_2:3: preprocessing: "), proc.stdout
+
+
+def test_the_projects_own_notebooks_lint_clean():
+    from conftest import ROOT
+    proc = workbench("lint", "nbs", cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # deliberate leaks in lessons carry `# workbench: ignore[...]`
