@@ -16,6 +16,8 @@ from .data import content_hash, free_stem, write_atomic
 from .contracts import ContractReport, validate
 from .evaluate import Evaluation, evaluate_classifier
 from .schema import UNIT_EXAMPLES, power_of_ten
+from .models import UnseenCategoryWarning
+import warnings
 
 # %% auto #0
 __all__ = ['EPSILON', 'bin_edges', 'psi', 'categorical_psi', 'FeatureDrift', 'compute_drift', 'scale_power', 'diagnose',
@@ -167,6 +169,7 @@ class MonitorReport:
     created_at: str                  # ISO time (UTC) the report was made
     psi_alert: float = 0.2           # thresholds in force
     ks_alert: float = 0.1
+    unseen_categories: dict = field(default_factory=dict)  # column -> {rows, values} the model scored as 'unknown'
 
     @property
     def drifted(self): return [d for d in self.drift if d.drifted]
@@ -179,10 +182,10 @@ class MonitorReport:
         return {**{k: getattr(self, k) for k in ("dataset", "model", "run_id", "batch_source", "batch_rows", "batch_hash", "reference_rows")},
                 "contract": self.contract.to_dict(), "drift": [asdict(d) for d in self.drift],
                 "performance": self.performance.to_dict() if self.performance else None,
-                **{k: getattr(self, k) for k in ("alert", "reasons", "diagnoses", "created_at", "psi_alert", "ks_alert")}}
+                **{k: getattr(self, k) for k in ("alert", "reasons", "diagnoses", "created_at", "psi_alert", "ks_alert", "unseen_categories")}}
     @classmethod
     def from_dict(cls, d):
-        return cls(**{**d, "contract": ContractReport.from_dict(d["contract"]), "drift": [FeatureDrift(**x) for x in d["drift"]],
+        return cls(**{"unseen_categories": {}, **d, "contract": ContractReport.from_dict(d["contract"]), "drift": [FeatureDrift(**x) for x in d["drift"]],
                       "performance": Evaluation.from_dict(d["performance"]) if d.get("performance") else None})
 
     def summary(self):
@@ -220,21 +223,27 @@ def monitor_batch(reference, batch, *, spec, suite, numeric, categorical, psi_al
     drifted = [d for d in drift if d.drifted]
     if drifted:
         reasons.append(f"{len(drifted)} feature{'s' if len(drifted) != 1 else ''} drifted: " + ", ".join(f"{d.feature} (PSI {d.psi:.2f})" for d in drifted))
-    performance = None
+    performance, unseen, diagnoses = None, {}, diagnose(drift)
     if model is not None:
         if not contract.success: reasons.append("the model was not scored because the batch breaks its contract")
         elif spec.target in batch.columns:
             rows = batch[batch[spec.target].notna()]
             if rows[spec.target].nunique() == 2:  # labels of one class only: no ranking metric exists, so none is reported
-                scores = model.predict_proba(rows[[*numeric, *categorical]])[:, 1]
+                with warnings.catch_warnings():  # recorded in the report below instead of printed
+                    warnings.simplefilter("ignore", UnseenCategoryWarning)
+                    scores = model.predict_proba(rows[[*numeric, *categorical]])[:, 1]
+                unseen = dict(getattr(getattr(model, "named_steps", {}).get("inputs"), "unseen_", None) or {})
                 performance = evaluate_classifier(rows[spec.target], scores, resamples=resamples, confidence=confidence, random_state=random_state)
+    for col, u in unseen.items():
+        diagnoses.append(f"{col}: the model scored {u['rows']} rows with categories it never saw in training as 'unknown' "
+                         f"(e.g. {', '.join(map(str, u['values']))}); add them to the contract's value set and retrain, or map them upstream.")
     return MonitorReport(dataset=spec.name, model=model_name or (type(model).__name__ if model is not None else None), run_id=run_id,
                          batch_source=str(source), batch_rows=len(batch), batch_hash=content_hash(batch), reference_rows=len(reference),
                          contract=contract, drift=drift, performance=performance, alert=bool(reasons), reasons=reasons,
-                         diagnoses=diagnose(drift), created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                         psi_alert=psi_alert, ks_alert=ks_alert)
+                         diagnoses=diagnoses, created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         psi_alert=psi_alert, ks_alert=ks_alert, unseen_categories=unseen)
 
-# %% ../../nbs/12_monitor.ipynb #eebda3e5
+# %% ../../nbs/12_monitor.ipynb #ce13a6ee
 def _perf_table(ev):
     "Metrics with their confidence intervals, as a Markdown table."
     level = f"{ev.confidence:.0%}"
