@@ -250,17 +250,37 @@ def _type_outcome(e, df):
                               observed=f"{df[col].dtype} ({actual})" if present else "column missing",
                               examples=[_jsonable(v) for v in df[col].dropna().head(3)] if present and not ok else [])
 
+def _month_band(e, suite, df):
+    "The time column when `e` is a per-month row-count band (GX counts the whole frame only), else None."
+    time = ((suite.get("meta") or {}).get("dataset") or {}).get("time")
+    per_month = e.get("type") == "expect_table_row_count_to_be_between" and "observed_rows_per_month" in (e.get("meta") or {})
+    return time if per_month and time in df.columns else None
+
+def _month_band_outcome(e, df, time):
+    "Judge a per-month row band month by month: a twelve-month training table and a one-month batch are held to the same band."
+    kw = e.get("kwargs", {})
+    lo, hi = kw.get("min_value"), kw.get("max_value")
+    months = df.groupby(pd.to_datetime(df[time], errors="coerce").dt.to_period("M")).size()
+    bad = {str(k): int(v) for k, v in months.items() if (lo is not None and v < lo) or (hi is not None and v > hi)}
+    ok = not bad if len(months) else not lo
+    return ExpectationOutcome(expectation=e["type"], column=None, severity=e.get("severity", "critical"), success=ok,
+                              expected=f"{lo} to {hi} rows per month",
+                              observed=f"{months.min()} to {months.max()} rows per month over {len(months)} months" if len(months) else "no rows",
+                              examples=[f"{k}: {v} rows" for k, v in list(bad.items())[:5]])
+
 def validate(df, suite, *, source="<frame>"):
     "Validate `df` against a suite dict with GX; returns a ContractReport."
     if df.columns.duplicated().any():
         raise DataError(f"{source} has duplicated column names {sorted(set(df.columns[df.columns.duplicated()]))}. Rename them upstream.")
-    typed = [e.get("type") in TYPE_EXPECTATIONS for e in suite["expectations"]]
+    months = [_month_band(e, suite, df) for e in suite["expectations"]]
+    typed = [e.get("type") in TYPE_EXPECTATIONS or m is not None for e, m in zip(suite["expectations"], months)]  # judged here, not by GX
     gx_part = {**suite, "expectations": [e for e, t in zip(suite["expectations"], typed) if not t]}
     batch = (gx_context().data_sources.add_pandas("workbench").add_dataframe_asset(suite.get("name", "data"))
              .add_batch_definition_whole_dataframe("batch").get_batch(batch_parameters={"dataframe": df}))
     report = report_from_result(batch.validate(gx_suite(gx_part), result_format="SUMMARY"), suite, source=source, rows=len(df))
     from_gx = iter(report.outcomes)
-    report.outcomes = [_type_outcome(e, df) if t else next(from_gx) for e, t in zip(suite["expectations"], typed)]
+    report.outcomes = [(_month_band_outcome(e, df, m) if m else _type_outcome(e, df)) if t else next(from_gx)
+                       for e, t, m in zip(suite["expectations"], typed, months)]
     report.diagnoses = diagnose_schema(df, suite)
     return report
 
