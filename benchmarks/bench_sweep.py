@@ -44,17 +44,13 @@ tracker.end()
 
 
 def make_project(dst):
-    "A project as a fresh clone has it (settings, contracts, experiment notebooks, card fields), with the demo data."
+    "A project as a fresh clone has it (the tests' make_project: settings, contracts, notebooks, card fields), plus the demo data."
     from workbench.data import write_demo_data
-    dst = Path(dst)
-    shutil.copy(ROOT / "settings.ini", dst / "settings.ini")
-    shutil.copytree(ROOT / "expectations", dst / "expectations")
-    shutil.copytree(ROOT / "nbs" / "experiments", dst / "nbs" / "experiments")
-    for fields in ROOT.glob("model_cards/*/card_fields.yaml"):
-        (dst / fields.parent.relative_to(ROOT)).mkdir(parents=True, exist_ok=True)
-        shutil.copy(fields, dst / fields.relative_to(ROOT))
-    write_demo_data(dst / "data", seed=0)
-    return dst
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import make_project as clone_like
+    project = clone_like(dst)
+    write_demo_data(project / "data", seed=0)
+    return project
 
 
 def write_compact(path):

@@ -11,7 +11,7 @@ from .errors import ConfigError
 
 # %% auto #0
 __all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SPLIT_LEAKAGE_TYPES', 'LEAKAGE_TYPES', 'LINT_TYPES', 'SETTING_KEYS',
-           'Settings', 'find_project_root', 'load_settings', 'thread_env']
+           'Settings', 'find_project_root', 'load_settings', 'git_state', 'thread_env']
 
 # %% ../../nbs/01_config.ipynb #fbd7d6cf
 SETTINGS_FILE = "settings.ini"
@@ -137,7 +137,17 @@ def load_settings(root=None, environ=None):
     values["tracking_uri"] = _resolve_uri(values["tracking_uri"], root)
     return Settings(root=root, **values)
 
-# %% ../../nbs/01_config.ipynb #11d1a727
+# %% ../../nbs/01_config.ipynb #db16c40a
+def git_state(root):
+    "Commit hash of `root`'s repository and whether its tree has uncommitted changes (None and None outside git)."
+    import subprocess
+    def git(*args):
+        try: return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError): return ""
+    commit = git("rev-parse", "HEAD")
+    return {"git_commit": commit or None, "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")) if commit else None}
+
+# %% ../../nbs/01_config.ipynb #87712b57
 def thread_env(settings):
     "Environment variables that cap the numeric libraries' thread pools at `settings.threads` (empty for 0)."
     if not settings.threads: return {}

@@ -7,16 +7,15 @@ from __future__ import annotations
 import ast, json, re, reprlib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
+from .config import LINT_TYPES  # one list for the linter and the lint_fail setting that names its types
 from .errors import DataError
 from .lint_verdicts import _Linter
 
 # %% auto #0
-__all__ = ['LINT_TYPES', 'LintInputError', 'LintFinding', 'LintProblem', 'LintResult', 'lint_code', 'lint_notebook', 'lint_file',
-           'lint_paths', 'render_findings']
+__all__ = ['LintInputError', 'LintFinding', 'LintProblem', 'LintResult', 'lint_code', 'lint_notebook', 'lint_file', 'lint_paths',
+           'render_findings']
 
-# %% ../../nbs/05h_lint.ipynb #e069cdec
-LINT_TYPES = ("preprocessing", "overlap", "multi_test", "temporal", "group", "target")
-
+# %% ../../nbs/05h_lint.ipynb #b9bbecca
 class LintInputError(DataError):
     "A file given to the linter is missing, unreadable, not a notebook/Python, malformed, or too deeply nested to parse."
     def __init__(self, detail, *, path=None, line=None, cell=None):

@@ -4,11 +4,12 @@
 
 # %% ../../nbs/10_pipeline.ipynb #d334ed04
 from __future__ import annotations
-import platform, subprocess, sys
+import platform
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 import pandas as pd
+from .config import git_state
 from .contracts import raise_if_violated, validate
 from .data import content_hash
 from .evaluate import evaluate_classifier
@@ -20,18 +21,9 @@ from .splits import choose_splitter, make_manifest, split_findings
 from .tracking import package_versions
 
 # %% auto #0
-__all__ = ['git_state', 'RunResult', 'registered_name', 'run_experiment']
+__all__ = ['RunResult', 'registered_name', 'run_experiment']
 
-# %% ../../nbs/10_pipeline.ipynb #5ab1dc43
-def git_state(root):
-    "Commit hash of `root`'s repository and whether its tree has uncommitted changes."
-    def git(*args):
-        try: return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError): return ""
-    commit = git("rev-parse", "HEAD")
-    return {"git_commit": commit or None, "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")) if commit else None}
-
-# %% ../../nbs/10_pipeline.ipynb #7a41a6a0
+# %% ../../nbs/10_pipeline.ipynb #5fbb9433
 @dataclass
 class RunResult:
     "What one experiment run produced; the full evidence is in the tracked run."
@@ -59,7 +51,7 @@ class RunResult:
         return (f"**{self.model}** run `{self.run_id}` {self._registration()}\n\n"
                 f"| metric | value | {self.evaluation.confidence:.0%} CI |\n|---|---|---|\n{rows}")
 
-# %% ../../nbs/10_pipeline.ipynb #45754c8c
+# %% ../../nbs/10_pipeline.ipynb #9610c67e
 def registered_name(spec, model):
     "Registry name of a model trained on `spec`: `<dataset>-<model>`, an import path reduced to its class name."
     return f"{spec.name}-{str(model).rsplit('.', 1)[-1]}"

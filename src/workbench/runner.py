@@ -9,14 +9,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 import pandas as pd
-from .config import thread_env
+from .config import git_state, thread_env
 from .data import content_hash, get_spec, load_table, write_atomic
 from .errors import ConfigError, DataError, LeakageError, ModelError, NotebookRunError, TrackingError
 
 # %% auto #0
-__all__ = ['notebook_parameters', 'default_value', 'check_parameters', 'coerce_parameters', 'read_parameter_file', 'NotebookRun',
-           'lint_record', 'file_sha256', 'notebook_code_sha256', 'result_settings', 'run_environment',
-           'execute_notebook', 'train_and_card', 'promote', 'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
+__all__ = ['PARAMETER_TYPES', 'notebook_parameters', 'default_value', 'value_fits', 'check_parameters', 'coerce_parameters',
+           'read_parameter_file', 'NotebookRun', 'sigterm_as_interrupt', 'lint_record', 'file_sha256',
+           'notebook_code_sha256', 'result_settings', 'run_environment', 'execute_notebook', 'card_if_registered',
+           'train_and_card', 'promote', 'RerunResult', 'rerun', 'MonitorOutcome', 'monitor_model']
 
 # %% ../../nbs/14_runner.ipynb #4f6757f4
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict", type(None): "None"}
@@ -39,18 +40,19 @@ def notebook_parameters(path):
     return out
 
 def default_value(known, name):
-    "A parameter's default value as written in the notebook (a Python literal)."
+    "A parameter's default as written in the notebook: the Python literal, its source text when it is an expression, None if unknown."
     import ast
+    if name not in known: return None
     try: return ast.literal_eval(known[name]["default"])
-    except (KeyError, ValueError, SyntaxError): return None
+    except (ValueError, SyntaxError): return known[name]["default"]
 
-_PYTHON_TYPES = {"bool": bool, "str": str, "list": list, "dict": dict, "int": int, "float": (int, float)}
+PARAMETER_TYPES = {"bool": bool, "str": str, "list": list, "dict": dict, "int": int, "float": (int, float)}
 
-def _fits(value, kind):
+def value_fits(value, kind):
     "Whether `value` may be injected for a parameter of type `kind` (an int is a fine float; a bool is not a number)."
-    if kind not in _PYTHON_TYPES: return True  # "any"/"None" defaults and annotations we do not know accept anything
+    if kind not in PARAMETER_TYPES: return True  # "any"/"None" defaults and annotations we do not know accept anything
     if kind in ("int", "float") and isinstance(value, bool): return False
-    return isinstance(value, _PYTHON_TYPES[kind])
+    return isinstance(value, PARAMETER_TYPES[kind])
 
 def _check_names(path, known, names):
     unknown = sorted(set(names) - set(known))
@@ -60,7 +62,7 @@ def _check_names(path, known, names):
 
 def _check_types(path, known, parameters):
     wrong = [f"{k} must be {known[k]['type']} (default {known[k]['default']}), got {type(v).__name__} {v!r}"
-             for k, v in parameters.items() if not _fits(v, known[k]["type"])]
+             for k, v in parameters.items() if not value_fits(v, known[k]["type"])]
     if wrong: raise ConfigError(f"Bad parameter value for {Path(path).name}: " + "; ".join(wrong) + ".")
 
 def check_parameters(path, parameters):
@@ -78,7 +80,7 @@ def coerce_parameters(path, raw):
     out = {}
     for name, text in raw.items():
         kind = known[name]["type"]
-        if kind not in _PYTHON_TYPES or kind == "str": out[name] = text; continue  # verbatim: quotes, newlines and code stay this string
+        if kind not in PARAMETER_TYPES or kind == "str": out[name] = text; continue  # verbatim: quotes, newlines and code stay this string
         words = {"true": True, "false": False, "yes": True, "no": False}
         try: value = yaml.safe_load(text) if kind in ("list", "dict") else ast.literal_eval(text.strip())
         except (ValueError, SyntaxError, yaml.YAMLError): value = words.get(text.strip().lower(), text) if kind == "bool" else text
@@ -124,7 +126,7 @@ def _environment(extra):
             else: os.environ[k] = v
 
 @contextmanager
-def _sigterm_as_interrupt():
+def sigterm_as_interrupt():
     "Turn SIGTERM into KeyboardInterrupt so a scheduler's stop marks the run KILLED."
     def handler(signum, frame): raise KeyboardInterrupt(f"signal {signum}")
     try: old = signal.signal(signal.SIGTERM, handler)
@@ -147,7 +149,7 @@ def _keep_contract_result(tracker, run_id, settings):
     return save_contract_report(ContractReport.from_dict(recorded), settings.reports_dir)["html"]
 
 def lint_record(notebook, rel, settings):
-    "Lint an experiment notebook for leakage: its findings, and those whose type is in settings.lint_fail."
+    "Lint an experiment notebook for leakage: its findings and the lint_fail types they are judged by."
     from workbench.lint import LintInputError, lint_file
     try: findings = [f.to_dict() for f in lint_file(notebook)]
     except LintInputError as exc: raise DataError(f"{rel} cannot be run: {exc}") from None
@@ -155,10 +157,9 @@ def lint_record(notebook, rel, settings):
         if settings.lint_fail:
             raise NotebookRunError(f"The leakage linter failed on {rel} ({type(exc).__name__}: {exc}), so the notebook was not reviewed "
                                    "and not run. Please report it; to run unreviewed, set lint_fail to empty in settings.ini.") from exc
-        return {"notebook": rel, "findings": [], "fail_types": [], "blocking": [], "error": f"{type(exc).__name__}: {exc}"}
+        return {"notebook": rel, "findings": [], "fail_types": [], "error": f"{type(exc).__name__}: {exc}"}
     for f in findings: f["path"] = rel
-    return {"notebook": rel, "findings": findings, "fail_types": list(settings.lint_fail),
-            "blocking": [f for f in findings if f["type"] in settings.lint_fail]}
+    return {"notebook": rel, "findings": findings, "fail_types": list(settings.lint_fail)}
 
 def file_sha256(path):
     "SHA-256 of a file's bytes, read in 1 MiB blocks."
@@ -180,7 +181,6 @@ def result_settings(settings):
 
 def run_environment(notebook, parameters, known, settings):
     "What a run needs to be reproduced, recorded before the kernel starts: code, effective parameters, settings, data hash, versions."
-    from workbench.pipeline import git_state
     from workbench.tracking import package_versions
     effective = {**{k: default_value(known, k) for k in known if k not in ("run_id", "experiment")}, **parameters}
     data = effective.get("data_path")
@@ -214,7 +214,7 @@ def execute_notebook(notebook, parameters, settings, *, tracker=None, experiment
                                 tags={"workbench.notebook": rel, "workbench.parameters": json.dumps(parameters, sort_keys=True),
                                       "workbench.lint_findings": str(len(review["findings"])), **(tags or {})})
     try:
-        with _sigterm_as_interrupt():
+        with sigterm_as_interrupt():
             return _execute(notebook, rel, parameters, settings, tracker, run_id, experiment, review, environment)
     except BaseException as exc:
         _close_if_running(tracker, run_id, exc)
@@ -235,14 +235,15 @@ def _execute(notebook, rel, parameters, settings, tracker, run_id, experiment, r
     tracker.log_dict(environment, "evidence/run_environment.json", run_id=run_id)
     tracker.set_tags({f"workbench.{k}": str(environment[k]) for k in ("git_commit", "git_dirty", "data_file_sha256") if environment.get(k) is not None},
                      run_id=run_id)
-    if review["blocking"]:
-        reason = "; ".join(f"cell {f['cell']} line {f['line']}: {f['type']}: {f['message']}" for f in review["blocking"])
+    blocking = [f for f in review["findings"] if f["type"] in review["fail_types"]]
+    if blocking:
+        reason = "; ".join(f"cell {f['cell']} line {f['line']}: {f['type']}: {f['message']}" for f in blocking)
         tracker.set_tags({"workbench.error": f"leakage lint: {reason}"[:4000]}, run_id=run_id)
         tracker.end("FAILED", run_id=run_id)
         raise LeakageError(f"{rel} was not run: the leakage linter found {reason}. Fix the code (`workbench lint {rel}` shows "
                            "each finding with its fix), end a reviewed line with `# workbench: ignore[TYPE]`, or remove the type "
                            f"from lint_fail in settings.ini. MLflow run {run_id} is marked FAILED.",
-                           review["blocking"])
+                           blocking)
     out_dir = settings.reports_dir / "experiments" / experiment / run_id
     out_dir.mkdir(parents=True, exist_ok=True)
     final, html, tmp = out_dir / notebook.name, out_dir / f"{notebook.stem}.html", out_dir / f".{notebook.stem}.running.ipynb"
@@ -301,15 +302,19 @@ def _execute(notebook, rel, parameters, settings, tracker, run_id, experiment, r
     return NotebookRun(notebook=rel, run_id=run_id, experiment=experiment, parameters=parameters, ipynb=final, html=html,
                        contract=contract, seconds=round(time.time() - start, 2))
 
-# %% ../../nbs/14_runner.ipynb #43f9c4c3
-def train_and_card(notebook, parameters, settings):
-    "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, RunEvidence, card paths or None)."
+# %% ../../nbs/14_runner.ipynb #7cf5b492
+def card_if_registered(settings, run_id):
+    "Read a run back and write its model card if it registered a model; returns (RunEvidence, card paths or None)."
     from workbench.cards import save_card
     from workbench.tracking import load_run_evidence
-    run = execute_notebook(notebook, parameters, settings)
-    evidence = load_run_evidence(settings.tracking_uri, run.run_id)
+    evidence = load_run_evidence(settings.tracking_uri, run_id)
     registered = (evidence.evidence.get("model") or {}).get("name")  # an exploratory notebook, or register=False: no card to write
-    return run, evidence, save_card(evidence, settings.model_cards_dir) if registered else None
+    return evidence, save_card(evidence, settings.model_cards_dir) if registered else None
+
+def train_and_card(notebook, parameters, settings):
+    "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, RunEvidence, card paths or None)."
+    run = execute_notebook(notebook, parameters, settings)
+    return (run, *card_if_registered(settings, run.run_id))
 
 def promote(run_id, settings, *, alias="challenger"):
     "Point `alias` at the model a finished run logged, registering it first if the run did not (a sweep point); writes its card."
@@ -359,9 +364,7 @@ def rerun(run_id, settings, *, tolerance=1e-9):
     _check_same_inputs(old, notebook, settings)
     _check_same_data(old, parameters, settings)
     new = execute_notebook(notebook, parameters, settings, experiment=old.experiment, tags={"workbench.rerun_of": run_id})
-    from workbench.cards import save_card
-    fresh = load_run_evidence(settings.tracking_uri, new.run_id)
-    if (fresh.evidence.get("model") or {}).get("name"): save_card(fresh, settings.model_cards_dir)  # the alias moved to the rerun: its card follows
+    fresh, _ = card_if_registered(settings, new.run_id)  # the alias moved to the rerun: its card follows
     rows = [{"metric": k, "original": v, "rerun": fresh.metrics.get(k),
              "difference": None if fresh.metrics.get(k) is None else fresh.metrics[k] - v} for k, v in sorted(old.metrics.items())]
     same = all(r["difference"] is not None and abs(r["difference"]) <= tolerance * max(1.0, abs(r["original"])) for r in rows)

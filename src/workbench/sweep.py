@@ -11,13 +11,14 @@ from pathlib import Path
 from .data import DATASETS, content_hash, load_table
 from . import __version__
 from .errors import ConfigError, DataError, NotebookRunError, TrackingError, WorkbenchError
-from .runner import _sigterm_as_interrupt, execute_notebook, notebook_parameters, result_settings
+from .config import git_state
+from .runner import (PARAMETER_TYPES, card_if_registered, default_value, execute_notebook, notebook_code_sha256,
+                              notebook_parameters, result_settings, sigterm_as_interrupt, value_fits)
 
 # %% auto #0
 __all__ = ['SPEC_KEYS', 'RANDOM_KEYS', 'GOALS', 'DISTRIBUTIONS', 'RESERVED', 'MAX_POINTS', 'SweepSpec', 'load_sweep_spec',
-           'expand_points', 'check_parameter_values', 'notebook_code_hash', 'SweepPoint', 'SweepPlan',
-           'sweep_environment', 'plan_sweep', 'default_workers', 'run_point', 'SweepResult', 'find_completed',
-           'run_sweep']
+           'expand_points', 'check_parameter_values', 'SweepPoint', 'SweepPlan', 'sweep_environment', 'plan_sweep',
+           'default_workers', 'run_point', 'SweepResult', 'find_completed', 'run_sweep']
 
 # %% ../../nbs/14a_sweep.ipynb #bfbd40e6
 SPEC_KEYS = ("data", "experiment", "fixed", "goal", "grid", "metric", "random")
@@ -168,23 +169,14 @@ def expand_points(spec):
         if fingerprint not in seen: seen.add(fingerprint); points.append(point)
     return points, spec.n - len(points)
 
-# %% ../../nbs/14a_sweep.ipynb #ac4672c4
-def _literal_default(known, name):
-    "The notebook's default as a Python literal, or its source text when it is an expression."
-    import ast
-    text = known[name]["default"]
-    try: return ast.literal_eval(text)
-    except (ValueError, SyntaxError): return text
-
-_KINDS = {"bool": bool, "str": str, "list": list, "dict": dict, "int": int, "float": (int, float)}
-
+# %% ../../nbs/14a_sweep.ipynb #4aa12a9a
 def _type_problem(where, name, value, known):
     "Why `value` does not fit the parameter's declared type (the runner's rule: an int is a fine float, a bool is no number), or None."
     kind = known[name]["type"]
-    if kind not in _KINDS:  # an expression, None, or an annotation we do not know: any plain value will do
+    if kind not in PARAMETER_TYPES:  # an expression, None, or an annotation we do not know: any plain value will do
         problem = _json_problem(value)
         return f"{where}: {name} = {problem}" if problem else None
-    if isinstance(value, _KINDS[kind]) and not (kind in ("int", "float") and isinstance(value, bool)): return None
+    if value_fits(value, kind): return None
     hint = " (write it without quotes)" if isinstance(value, str) else " (quote it)" if kind == "str" else ""
     return f"{where}: {name} = {value!r} is a {type(value).__name__}, but the notebook's {name} is {kind} (default {known[name]['default']}){hint}"
 
@@ -217,13 +209,7 @@ def check_parameter_values(notebook, parameters, *, where="parameters", space=No
                           + ", ".join(f"{k} = {v['default']}" for k, v in known.items() if k not in RESERVED) + ".")
     return known
 
-def notebook_code_hash(path):
-    "SHA-256 of a notebook's code cells without the parameters cell: what a run executes, not its outputs or prose."
-    import nbformat
-    nb = nbformat.read(str(path), as_version=4)
-    code = [c.source for c in nb.cells if c.cell_type == "code"
-            and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
-    return hashlib.sha256("\n#%% cell\n".join(code).encode()).hexdigest()
+#%% cell\n".join(code).encode()).hexdigest()
 
 # %% ../../nbs/14a_sweep.ipynb #76c95799
 @dataclass
@@ -274,7 +260,6 @@ def _digest(obj, n=16): return hashlib.sha256(json.dumps(obj, sort_keys=True, de
 
 def sweep_environment(settings):
     "What decides a run's result besides its code, parameters and data: the result-changing settings, workbench's version, the project's commit."
-    from workbench.pipeline import git_state
     # the same settings `workbench rerun` holds a run to
     return {"settings": result_settings(settings), "workbench": __version__, "git_commit": git_state(settings.root)["git_commit"]}
 
@@ -296,10 +281,10 @@ def plan_sweep(notebook, spec, settings):
     if spec.data != "data_path" and spec.data not in known:
         raise ConfigError(f"data: {spec.data} names no parameter of {path.name}. Its parameters: {', '.join(sorted(known))}.")
     rel = os.path.relpath(path, settings.root)
-    defaults = {k: _literal_default(known, k) for k in known if k not in RESERVED}
+    defaults = {k: default_value(known, k) for k in known if k not in RESERVED}
     dataset = spec.fixed.get("dataset", defaults.get("dataset")) or "data"
     experiment = spec.experiment or f"{dataset}-{path.stem}"
-    code, cache, points, environment = notebook_code_hash(path), {}, [], sweep_environment(settings)
+    code, cache, points, environment = notebook_code_sha256(path), {}, [], sweep_environment(settings)
     drawn, dropped = expand_points(spec)
     for i, values in enumerate(drawn):
         params = {**defaults, **spec.fixed, **values}
@@ -323,14 +308,6 @@ def _worker_address():
         return get_worker().address
     except (ImportError, ValueError): return None
 
-def _card_if_registered(settings, run_id):
-    "Write the model card of a run that registered a model, as `workbench run` does; None for a run without one."
-    from workbench.cards import save_card
-    from workbench.tracking import load_run_evidence
-    evidence = load_run_evidence(settings.tracking_uri, run_id)
-    if not (evidence.evidence.get("model") or {}).get("name"): return None
-    return os.path.relpath(save_card(evidence, settings.model_cards_dir)["md"], settings.root)
-
 def run_point(notebook, parameters, settings, experiment=None, tags=None, *, card=False):
     "Execute one run in a worker process (a sweep's point, a schedule's firing); the outcome as a dict, never raising for a failed run."
     from workbench.tracking import MlflowTracker
@@ -339,7 +316,9 @@ def run_point(notebook, parameters, settings, experiment=None, tags=None, *, car
         tracker = MlflowTracker(settings.tracking_uri, settings.artifact_dir)
         run = execute_notebook(notebook, parameters, settings, tracker=tracker, experiment=experiment, tags=tags)
         out.update(status="finished", run_id=run.run_id)
-        if card: out["card"] = _card_if_registered(settings, run.run_id)
+        if card:
+            paths = card_if_registered(settings, run.run_id)[1]
+            out["card"] = os.path.relpath(paths["md"], settings.root) if paths else None
     except NotebookRunError as exc: out.update(run_id=exc.run_id, error=str(exc).splitlines()[0])
     except Exception as exc: out.update(error=f"{type(exc).__name__}: {exc}".splitlines()[0])
     out["seconds"] = round(time.time() - start, 2)
@@ -507,7 +486,7 @@ def run_sweep(notebook, spec, settings, *, workers=None, scheduler=None, progres
     if workers is not None and scheduler: raise ConfigError("Give workers (a local cluster) or scheduler (an existing cluster), not both.")
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise ConfigError(f"workers = {workers!r} must be a whole number of worker processes, 1 or more.")
-    with _sigterm_as_interrupt():  # in the main thread, a SIGTERM takes the Ctrl-C path below; the old handler comes back after
+    with sigterm_as_interrupt():  # in the main thread, a SIGTERM takes the Ctrl-C path below; the old handler comes back after
         return _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun)
 
 def _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun):
