@@ -11,7 +11,7 @@ from .errors import ConfigError
 
 # %% auto #0
 __all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SPLIT_LEAKAGE_TYPES', 'LEAKAGE_TYPES', 'LINT_TYPES', 'SETTING_KEYS',
-           'Settings', 'find_project_root', 'load_settings', 'git_state', 'thread_env']
+           'STORE_SCHEMES', 'Settings', 'redact_url', 'find_project_root', 'load_settings', 'git_state', 'thread_env']
 
 # %% ../../nbs/01_config.ipynb #fbd7d6cf
 SETTINGS_FILE = "settings.ini"
@@ -27,6 +27,7 @@ class Settings:
     "The workbench's runtime settings, resolved against the project root."
     root: Path                          # project root: the folder holding settings.ini
     data_dir: Path = Path("data")       # generated and incoming data files
+    datasets_dir: Path = Path("datasets")  # dataset declarations, one YAML per dataset (target, task, time, entity...)
     expectations_dir: Path = Path("expectations")  # GX suites, one JSON per dataset
     reports_dir: Path = Path("reports")  # executed notebooks, contract results, monitoring, post-mortems
     model_cards_dir: Path = Path("model_cards")  # generated model cards
@@ -37,7 +38,8 @@ class Settings:
     test_fraction: float = 0.25         # share of the time range held out for testing
     split_gap_days: int = 30            # days dropped between train and test (label horizon)
     leakage_action: str = "exclude"     # what a leaky feature does to a run: exclude it, or fail the run
-    leakage_auc_threshold: float = 0.95  # univariate AUC at or above which a feature is a leakage suspect
+    leakage_suspect_threshold: float = 0.95  # strength of one feature alone (AUC; |rank correlation| for regression) that makes it a reported suspect
+    leakage_certain_threshold: float = 0.995  # strength at which a leak is near-certain: the feature is excluded (or fails the run)
     leakage_fail: tuple = SPLIT_LEAKAGE_TYPES  # data leakage finding types that fail a run; the others are warnings
     lint_fail: tuple = LINT_TYPES       # leakage-lint finding types in an experiment notebook that stop it before it runs
     bootstrap_resamples: int = 1000     # resamples behind every confidence interval
@@ -48,10 +50,32 @@ class Settings:
     drift_reference_days: int = 31      # drift compares a batch with the last this-many days of the reference data
 
     def to_dict(self):
-        "Plain dict of the settings, paths as strings."
-        return {k: str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        "Plain dict of the settings, paths as strings, the tracking URI's password masked (it is printed and stored in runs)."
+        d = {k: str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return {**d, "tracking_uri": redact_url(self.tracking_uri)}
 
 SETTING_KEYS = tuple(f.name for f in fields(Settings) if f.name != "root")
+
+def redact_url(url) -> str:
+    "A URL as text with any password replaced by `***` (the last '@' ends the user part: a raw '@' in a password leaks nothing)."
+    head, sep, rest = str(url).partition("://")
+    if not sep or "@" not in rest: return str(url)
+    userinfo, _, hostpart = rest.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return f"{head}://{user}:***@{hostpart}" if ":" in userinfo else f"{head}://{user}@{hostpart}"
+
+STORE_SCHEMES = ("sqlite", "http", "https", "postgresql", "mysql", "mssql", "databricks")
+
+def _uri_problems(uri):
+    "Why `uri` is not a tracking store MLflow can use, as sentences (empty when it is)."
+    scheme = uri.partition("://")[0].split("+")[0].lower() if "://" in uri else ""
+    if not uri: return ["tracking_uri is empty; set it to sqlite:///mlflow.db or a server URI such as http://host:5000"]
+    if scheme == "file": return [f"tracking_uri = {redact_url(uri)!r}: MLflow's file store is deprecated and keeps no registry; use sqlite:///mlflow.db"]
+    if scheme not in STORE_SCHEMES:
+        return [f"tracking_uri = {redact_url(uri)!r} is not a tracking store URI; use sqlite:///mlflow.db, http://host:5000 "
+                f"or postgresql://user@host/db (schemes: {', '.join(STORE_SCHEMES)})"]
+    if scheme == "sqlite" and not uri.startswith("sqlite:///"): return [f"tracking_uri = {uri!r}: a SQLite store is sqlite:///relative/path.db or sqlite:////absolute/path.db"]
+    return []
 
 # %% ../../nbs/01_config.ipynb #a44e1cbb
 _FIELD_TYPES = {f.name: f.type for f in fields(Settings)}
@@ -84,6 +108,12 @@ def _check(values, origin):
         if values[key] < 1: problems.append(f"{key} = {values[key]} must be at least 1")
     if values["drift_reference_days"] < 1: problems.append(f"drift_reference_days = {values['drift_reference_days']} must be at least 1")
     if values["split_gap_days"] < 0: problems.append(f"split_gap_days = {values['split_gap_days']} must not be negative")
+    if not 0.5 <= values["leakage_suspect_threshold"] <= values["leakage_certain_threshold"] <= 1:
+        problems.append(f"leakage thresholds must satisfy 0.5 <= leakage_suspect_threshold ({values['leakage_suspect_threshold']}) "
+                        f"<= leakage_certain_threshold ({values['leakage_certain_threshold']}) <= 1")
+    for key in ("drift_psi_alert", "drift_ks_alert"):
+        if not values[key] > 0: problems.append(f"{key} = {values[key]} must be above 0")
+    problems += _uri_problems(str(values["tracking_uri"]).strip())
     for key, known in (("leakage_fail", LEAKAGE_TYPES), ("lint_fail", LINT_TYPES)):
         unknown = [t for t in values[key] if t not in known]
         if unknown: problems.append(f"{key} names unknown types {', '.join(unknown)}; known types: {', '.join(known)}")
@@ -120,6 +150,8 @@ def load_settings(root=None, environ=None):
         try: parser.read(path, encoding="utf-8")
         except (configparser.Error, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path} is not a valid INI file ({exc}). Fix its syntax; see the settings.ini in the repository.") from exc
+        if not parser.has_section(SECTION):
+            raise ConfigError(f"{path} has no [{SECTION}] section. Put the settings under a line `[{SECTION}]`; see the settings.ini in the repository.")
         if parser.has_section(SECTION):
             for key, raw in parser.items(SECTION):
                 if key not in SETTING_KEYS:
