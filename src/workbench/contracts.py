@@ -4,31 +4,27 @@
 
 # %% ../../nbs/03_contracts.ipynb #605d1dae
 from __future__ import annotations
-import html, json, logging, re
+import html, json, logging, math, re
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from .errors import ContractViolation, DataError
-from .data import free_stem, write_atomic
+from .data import PERIODS, DatasetSpec, apply_spec
+from .files import free_stem, to_jsonable, write_atomic
 from .schema import diagnose_schema, type_kind, type_name_kind
 
 # %% auto #0
-__all__ = ['TYPE_NAMES', 'TYPE_EXPECTATIONS', 'CONTRACT_HTML', 'build_suite', 'save_suite', 'read_suite', 'gx_suite',
-           'ExpectationOutcome', 'ContractReport', 'gx_context', 'validate', 'report_from_result', 'raise_if_violated',
+__all__ = ['TYPE_NAMES', 'WIDEN', 'SCALE', 'GUARDED', 'ROW_BAND', 'TYPE_EXPECTATIONS', 'CONTRACT_HTML', 'build_suite',
+           'save_suite', 'read_suite', 'gx_suite', 'ExpectationOutcome', 'ContractReport', 'gx_context',
+           'report_from_result', 'label_columns', 'label_view', 'period_band', 'validate', 'raise_if_violated',
            'check_contract', 'render_contract_html', 'save_contract_report']
 
 # %% ../../nbs/03_contracts.ipynb #f23e3b8e
-def _jsonable(v):
-    "Numpy scalars and timestamps to plain JSON values."
-    if isinstance(v, (np.integer,)): return int(v)
-    if isinstance(v, (np.floating,)): return float(v)
-    if isinstance(v, (pd.Timestamp, datetime)): return v.isoformat()
-    return v
-
 def _expectation(kind, meta, severity="critical", **kwargs):
-    return {"type": kind, "kwargs": {k: _jsonable(v) for k, v in kwargs.items()}, "meta": meta, "severity": severity}
+    "One suite entry: a GX expectation type and arguments, what was observed (meta) and how much a failure matters."
+    return {"type": kind, "kwargs": to_jsonable(kwargs), "meta": to_jsonable(meta), "severity": severity}
 
 # pandas dtype names (as GX 1.x checks them) and SQL type names, so one suite serves files, frames and tables
 TYPE_NAMES = {
@@ -38,58 +34,97 @@ TYPE_NAMES = {
     "datetime": ["datetime64[ns]", "datetime64[us]", "datetime64[ms]", "datetime64[s]", "TIMESTAMP", "DATETIME", "DATE"],
     "boolean": ["bool", "boolean", "BOOLEAN"],
 }
+WIDEN = 0.5                # value range: observed min and max, each widened by this share of the reference's 1-99% spread
+SCALE = 3.0                # unit guard: each quartile within the reference's 1-99% range, or x/÷ SCALE of its own value if wider
+GUARDED = (0.25, 0.5, 0.75)
 
-def _row_band(df, spec, band):
-    "Row-count expectation: per month when the data has a time column (batches arrive monthly), else for the whole frame."
-    if spec.time and spec.time in df and df[spec.time].notna().any():
-        per_month = df.groupby(df[spec.time].dt.to_period("M")).size()
-        lo, hi, meta = per_month.min(), per_month.max(), {"observed_rows_per_month": {str(k): int(v) for k, v in per_month.items()}}
-    else:
-        lo = hi = len(df); meta = {"observed": len(df)}
-    return _expectation("expect_table_row_count_to_be_between", meta, severity="warning",
-                        min_value=int(lo * band[0]), max_value=int(hi * band[1]))
+def _outward(lo, hi, spread):
+    "Bounds rounded outward to about 1% of the column's spread: a reviewer reads 188.1, not 188.06695000000002."
+    if not spread > 0: return lo, hi
+    e = math.floor(math.log10(spread)) - 2
+    return round(math.floor(lo / 10.0 ** e) * 10.0 ** e, max(0, -e)), round(math.ceil(hi / 10.0 ** e) * 10.0 ** e, max(0, -e))
 
-def build_suite(df, spec, *, margin=0.1, max_categories=20, row_band=(0.5, 2.0)):
-    "Profile a reference frame into a GX suite dict (our profiler: GX 1.x has none)."
-    n = len(df)
-    exps = [_expectation("expect_table_columns_to_match_ordered_list", {"observed": list(df.columns)}, column_list=list(df.columns)),
-            _row_band(df, spec, row_band)]
-    if spec.entity and spec.time and not df.duplicated([spec.entity, spec.time]).any():
-        exps.append(_expectation("expect_compound_columns_to_be_unique", {"observed": "unique in the reference"},
-                                 column_list=[spec.entity, spec.time]))
-    for col in df.columns:
-        s, kind = df[col], type_kind(df[col])
-        nulls = float(s.isna().mean())
-        if kind in TYPE_NAMES:
-            exps.append(_expectation("expect_column_values_to_be_in_type_list", {"observed_kind": kind, "observed_dtype": str(s.dtype)},
-                                     column=col, type_list=TYPE_NAMES[kind]))
-        if nulls == 0: exps.append(_expectation("expect_column_values_to_not_be_null", {"observed_null_fraction": 0.0}, column=col))
-        else: exps.append(_expectation("expect_column_values_to_not_be_null", {"observed_null_fraction": round(nulls, 4)},
-                                       column=col, mostly=round(max(0.0, 1 - 2 * nulls), 4)))
-        if col == spec.entity: continue
-        if kind == "datetime" and s.notna().any():
-            lo = s.min()
-            exps.append(_expectation("expect_column_values_to_be_between", {"observed_min": lo.isoformat(), "observed_max": s.max().isoformat()},
-                                     severity="warning", column=col, min_value=lo.isoformat()))
-            if s.is_monotonic_increasing:
-                exps.append(_expectation("expect_column_values_to_be_increasing", {"observed": "non-decreasing in the reference"},
-                                         severity="warning", column=col))
-        elif kind in ("integer", "float") and s.nunique() > 2:
-            q = s.quantile([0.01, 0.5, 0.99])
-            lo, hi = float(s.min()), float(s.max())
-            pad = (hi - lo) * margin  # a share of the full observed range: a share of the 1-99% spread flagged clean months of a heavy-tailed feature
-            exps.append(_expectation("expect_column_values_to_be_between",
-                                     {"observed_kind": kind, "observed_min": lo, "observed_max": hi, "observed_p01": float(q.iloc[0]),
-                                      "observed_median": float(q.iloc[1]), "observed_p99": float(q.iloc[2]), "margin": margin},
-                                     column=col, min_value=max(lo - pad, 0.0) if lo >= 0 else lo - pad, max_value=hi + pad))
-        elif kind in ("string", "boolean", "integer", "float") and 0 < s.nunique() <= max_categories:
-            values = sorted(s.dropna().unique().tolist(), key=str)
-            exps.append(_expectation("expect_column_values_to_be_in_set",
-                                     {"observed_kind": kind, "observed_counts": {str(k): int(v) for k, v in s.value_counts().items()}},
-                                     column=col, value_set=[_jsonable(v) for v in values]))
+def _numeric_expectations(s, col, kind, meta, *, widen=WIDEN, scale=SCALE):
+    "A tolerant value range (warning) and a unit/scale guard on the quartiles (critical) for the numeric column `s`."
+    (p01, *quartiles, p99), lo, hi = s.quantile([0.01, *GUARDED, 0.99]).astype(float).tolist(), float(s.min()), float(s.max())
+    spread = (p99 - p01) or (hi - lo)
+    low, high = _outward(max(lo - widen * spread, 0.0) if lo >= 0 else lo - widen * spread, hi + widen * spread, spread)
+    if kind == "integer": low, high = math.floor(low), math.ceil(high)
+    sig = lambda v: float(f"{v:.6g}")
+    seen = {**meta, "observed_kind": kind, "observed_min": lo, "observed_max": hi, "observed_p01": sig(p01),
+            **dict(zip(("observed_p25", "observed_median", "observed_p75"), map(sig, quartiles))), "observed_p99": sig(p99),
+            "rule": f"observed range widened by {widen:g} x (p99 - p01) = {widen * spread:.4g} on each side" + ("; non-negative stays non-negative" if lo >= 0 else "")}
+    ranges = [list(_outward(min(p01, v * scale, v / scale), max(p99, v * scale, v / scale), spread)) for v in quartiles]
+    guard = {**meta, "guards": "unit/scale", "rule": f"each quartile within the reference's 1-99% range [{p01:.4g}, {p99:.4g}] "
+                                                    f"or within x/÷{scale:g} of its reference value, whichever is wider"}
+    return [_expectation("expect_column_values_to_be_between", seen, "warning", column=col, min_value=low, max_value=high),
+            _expectation("expect_column_quantile_values_to_be_between", guard, column=col,
+                         quantile_ranges={"quantiles": list(GUARDED), "value_ranges": ranges})]
+
+# %% ../../nbs/03_contracts.ipynb #bd36d108
+ROW_BAND = (0.5, 2.0)  # rows per period: from half the smallest period seen to twice the largest
+
+def _row_counts(df, spec, band=ROW_BAND):
+    "At least one row (critical); with a declared period and time column, rows per period (warning)."
+    exps = [_expectation("expect_table_row_count_to_be_between", {"observed": len(df), "rule": "at least one row: a batch may be any size "
+                         "(declare the dataset's period for a per-period band)"}, min_value=1)]
+    if spec.period in PERIODS and spec.time in df.columns and df[spec.time].notna().any():
+        counts = df.groupby(df[spec.time].dt.to_period(PERIODS[spec.period])).size()
+        exps.append(_expectation("expect_table_row_count_to_be_between",
+                                 {"period": spec.period, "observed_rows_per_period": {str(k): int(v) for k, v in counts.items()},
+                                  "rule": f"per {spec.period}: {band[0]:g} x the smallest to {band[1]:g} x the largest {spec.period} seen"},
+                                 "warning", min_value=math.floor(counts.min() * band[0]), max_value=math.ceil(counts.max() * band[1])))
+    return exps
+
+def _column_expectations(s, spec, raw_kind, *, max_categories, widen, scale):
+    "Type, nulls and values of one reference column; the label's carry role label."
+    col, kind, nulls, values = s.name, type_kind(s), float(s.isna().mean()), s.dropna()
+    meta, out = ({"role": "label"} if col == spec.target else {}), []
+    if kind in TYPE_NAMES:  # a time column may arrive unparsed from a database (integer years, text): its raw type passes too
+        names = TYPE_NAMES[kind] + (TYPE_NAMES.get(raw_kind, []) if raw_kind != kind else [])
+        out.append(_expectation("expect_column_values_to_be_in_type_list", {**meta, "observed_kind": kind, "observed_dtype": str(s.dtype)},
+                                column=col, type_list=names))
+    if nulls == 0: out.append(_expectation("expect_column_values_to_not_be_null", {**meta, "observed_null_fraction": 0.0}, column=col))
+    else: out.append(_expectation("expect_column_values_to_not_be_null", {**meta, "observed_null_fraction": round(nulls, 4), "rule":
+                                  "nulls up to twice the observed share or 5 points above it, whichever is more"}, "warning",
+                                  column=col, mostly=round(max(0.0, 1 - max(2 * nulls, nulls + 0.05)), 4)))
+    if col == spec.entity or values.empty: return out
+    if kind == "datetime":
+        out.append(_expectation("expect_column_values_to_be_between", {"observed_min": values.min(), "observed_max": values.max(),
+                                "rule": "a batch is not older than the reference"}, "warning", column=col, min_value=values.min()))
+        if s.is_monotonic_increasing:
+            out.append(_expectation("expect_column_values_to_be_increasing", {"observed": "non-decreasing in the reference"}, "warning", column=col))
+    elif (col == spec.target and spec.is_classification) or col in spec.categorical or kind not in ("integer", "float") or values.nunique() <= 2:
+        allowed = list(spec.classes) if col == spec.target and spec.classes else sorted(values.unique().tolist(), key=str)
+        if len(allowed) <= max_categories or col == spec.target:
+            out.append(_expectation("expect_column_values_to_be_in_set", {**meta, "observed_kind": kind, "observed_counts":
+                                    {str(k): int(v) for k, v in values.value_counts().items()}}, "warning", column=col, value_set=allowed))
+    else: out += _numeric_expectations(values, col, kind, meta, widen=widen, scale=scale)
+    return out
+
+# %% ../../nbs/03_contracts.ipynb #20267012
+def _check_columns_unique(df, source):
+    if df.columns.duplicated().any():
+        raise DataError(f"{source} has duplicated column names {sorted(set(df.columns[df.columns.duplicated()]))}. Rename them upstream.")
+
+def build_suite(df,                    # reference frame; its time column is parsed per `spec` if it is still text or numbers
+                spec,                  # DatasetSpec: target, task, time, entity, categorical, period
+                *, max_categories=20,  # columns with more distinct values get no value set
+                widen=WIDEN,           # value ranges: share of the 1-99% spread added on each side
+                scale=SCALE):          # unit guard: factor around each reference quartile
+    "Profile a reference frame into a GX suite dict: structure is critical, values are warnings, every number gets a unit guard."
+    _check_columns_unique(df, "The reference frame")
+    parsed = apply_spec(df, spec, source="the reference frame")
+    exps = [_expectation("expect_table_columns_to_match_ordered_list", {"observed": list(parsed.columns)}, column_list=list(parsed.columns)),
+            *_row_counts(parsed, spec)]
+    if spec.entity and spec.time and not parsed.duplicated([spec.entity, spec.time]).any():
+        exps.append(_expectation("expect_compound_columns_to_be_unique", {"observed": "unique in the reference"}, column_list=[spec.entity, spec.time]))
+    for col in parsed.columns:
+        exps += _column_expectations(parsed[col], spec, type_kind(df[col]), max_categories=max_categories, widen=widen, scale=scale)
     return {"name": spec.name, "expectations": exps,
-            "meta": {"dataset": spec.to_dict(), "profiled_rows": n, "generated_by": "workbench.contracts.build_suite",
-                     "note": "Edit freely: every expectation's meta says what was observed when it was written."}}
+            "meta": {"dataset": to_jsonable(spec.to_dict()), "profiled_rows": len(parsed), "generated_by": "workbench.contracts.build_suite",
+                     "note": "Edit freely: each expectation's meta says what was observed and which rule set its bounds; "
+                             "critical failures block, warnings are recorded."}}
 
 # %% ../../nbs/03_contracts.ipynb #ab2a5551
 def save_suite(suite, path):
@@ -139,16 +174,19 @@ class ExpectationOutcome:
     expected: str                  # what the contract asks, in words
     observed: str                  # what the data showed, in words
     examples: list = field(default_factory=list)  # a few offending values
+    skipped: bool = False          # not checked: a label expectation on a batch without its label
 
+# %% ../../nbs/03_contracts.ipynb #0c7a39b3
 @dataclass
 class ContractReport:
     "The verdict of one dataset against its contract."
     dataset: str
-    source: str                    # file or frame the data came from
+    source: str                    # file, table or frame the data came from
     rows: int
     outcomes: list                 # ExpectationOutcome per expectation
     validated_at: str = ""
     diagnoses: list = field(default_factory=list)  # plain sentences on how the schema moved (workbench.schema)
+    labelled: bool = True          # False: the batch had no label column, so the label's expectations were skipped
     gx_result: dict = field(default_factory=dict, repr=False)  # GX's own result, kept for audit
 
     @property
@@ -156,52 +194,72 @@ class ContractReport:
     @property
     def warnings(self): return [o for o in self.outcomes if not o.success and o.severity != "critical"]
     @property
+    def skipped(self): return [o for o in self.outcomes if o.skipped]
+    @property
     def success(self): return not self.failures
 
     def to_dict(self):
-        return {"dataset": self.dataset, "source": self.source, "rows": self.rows, "success": self.success,
+        return {"dataset": self.dataset, "source": self.source, "rows": self.rows, "success": self.success, "labelled": self.labelled,
                 "validated_at": self.validated_at, "outcomes": [asdict(o) for o in self.outcomes], "diagnoses": self.diagnoses,
                 "gx_result": self.gx_result}
     @classmethod
     def from_dict(cls, d):
         return cls(dataset=d["dataset"], source=d["source"], rows=d["rows"], validated_at=d.get("validated_at", ""),
-                   outcomes=[ExpectationOutcome(**o) for o in d["outcomes"]], diagnoses=d.get("diagnoses", []), gx_result=d.get("gx_result", {}))
+                   outcomes=[ExpectationOutcome(**o) for o in d["outcomes"]], diagnoses=d.get("diagnoses", []),
+                   labelled=d.get("labelled", True), gx_result=d.get("gx_result", {}))
 
     def summary(self):
-        "One line: verdict and counts."
-        verdict = "PASSED" if self.success else "FAILED"
-        return (f"contract {self.dataset}: {verdict} on {self.source} ({self.rows} rows): "
-                f"{len(self.outcomes)} expectations, {len(self.failures)} failed, {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}")
+        "One line: verdict, source, rows and counts."
+        n, w = len(self.outcomes) - len(self.skipped), len(self.warnings)
+        rows = f"{self.rows} rows" + ("" if self.labelled else f", unlabelled: {len(self.skipped)} label expectation{'' if len(self.skipped) == 1 else 's'} skipped")
+        return (f"contract {self.dataset}: {'PASSED' if self.success else 'FAILED'} on {self.source or '<frame>'} ({rows}): "
+                f"{n} expectations, {len(self.failures)} failed, {w} warning{'' if w == 1 else 's'}")
+
+    def _rows(self):
+        return [(o.severity, o.column or "(table)", o.expectation.replace("expect_", ""), o.expected, o.observed,
+                 ", ".join(map(str, o.examples[:3]))) for o in self.failures + self.warnings]
 
     def table(self):
         "Plain-text table of failed and warning expectations."
-        rows = [(o.severity, o.column or "(table)", o.expectation.replace("expect_", ""), o.expected, o.observed,
-                 ", ".join(map(str, o.examples[:3]))) for o in self.failures + self.warnings]
+        rows, head = self._rows(), ("severity", "column", "expectation", "expected", "observed", "e.g.")
         if not rows: return "no failed expectations"
-        head = ("severity", "column", "expectation", "expected", "observed", "e.g.")
         widths = [min(60, max(len(str(r[i])) for r in rows + [head])) for i in range(len(head))]
         fmt = lambda r: "  ".join(str(v)[:60].ljust(w) for v, w in zip(r, widths)).rstrip()
         return "\n".join([fmt(head), fmt(tuple("-" * w for w in widths))] + [fmt(r) for r in rows])
 
     def __repr__(self): return self.summary()
     def _repr_html_(self):
-        bad = self.failures + self.warnings
-        esc = lambda v: html.escape(str(v))
-        rows = "".join(f"<tr><td>{o.severity}</td><td>{esc(o.column or '(table)')}</td><td>{o.expectation}</td>"
-                       f"<td>{esc(o.expected)}</td><td>{esc(o.observed)}</td></tr>" for o in bad)
-        table = f"<table><tr><th>severity</th><th>column</th><th>expectation</th><th>expected</th><th>observed</th></tr>{rows}</table>" if bad else ""
-        notes = "".join(f"<li>{html.escape(d)}</li>" for d in self.diagnoses)
-        return f"<p><b>{self.summary()}</b></p>{table}" + (f"<ul>{notes}</ul>" if notes else "")
+        esc = lambda v: html.escape(str(v))  # column names, categories and sources are user data: never markup
+        rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in r) + "</tr>" for r in self._rows())
+        head = "".join(f"<th>{h}</th>" for h in ("severity", "column", "expectation", "expected", "observed", "e.g."))
+        notes = "".join(f"<li>{esc(d)}</li>" for d in self.diagnoses)
+        return f"<p><b>{esc(self.summary())}</b></p>" + (f"<table><tr>{head}</tr>{rows}</table>" if rows else "") + (f"<ul>{notes}</ul>" if notes else "")
 
 # %% ../../nbs/03_contracts.ipynb #3ce3bf0f
+def _value(v):
+    "A bound as people read it: no '.0' tails or midnight times, no numpy noise."
+    if isinstance(v, str): return v.removesuffix("T00:00:00")
+    return f"{v:.6g}" if isinstance(v, float) else str(v)
+
+def _bounds(lo, hi):
+    "'between a and b', 'at least a' or 'at most b': an open bound is left out, never printed as None."
+    if lo is not None and hi is not None: return f"between {_value(lo)} and {_value(hi)}"
+    return f"at least {_value(lo)}" if lo is not None else f"at most {_value(hi)}" if hi is not None else "any value"
+
 def _describe(kind, kw):
     "What an expectation asks, in words."
-    if kind == "expect_column_values_to_be_between": return f"between {kw.get('min_value')} and {kw.get('max_value')}"
+    if kind == "expect_column_values_to_be_between": return _bounds(kw.get("min_value"), kw.get("max_value"))
+    if kind == "expect_column_quantile_values_to_be_between":
+        q = kw.get("quantile_ranges") or {}
+        return ", ".join(f"p{100 * p:g} {_bounds(*r)}" for p, r in zip(q.get("quantiles", []), q.get("value_ranges", [])))
     if kind == "expect_column_values_to_be_in_set": return "one of " + ", ".join(map(str, kw.get("value_set", [])))
     if kind == "expect_column_values_to_not_be_null":
         return "no nulls" if kw.get("mostly") in (None, 1, 1.0) else f"at least {kw['mostly']:.0%} non-null"
-    if kind == "expect_table_columns_to_match_ordered_list": return "columns " + ", ".join(kw.get("column_list", []))
-    if kind == "expect_table_row_count_to_be_between": return f"{kw.get('min_value')} to {kw.get('max_value')} rows"
+    if kind == "expect_table_columns_to_match_ordered_list": return "columns " + ", ".join(map(str, kw.get("column_list", [])))
+    if kind == "expect_table_row_count_to_be_between":
+        return _bounds(kw.get("min_value"), kw.get("max_value")) + (" row" if (kw.get("min_value"), kw.get("max_value")) == (1, None) else " rows")
+    if kind == "expect_compound_columns_to_be_unique": return "unique together: " + ", ".join(map(str, kw.get("column_list", [])))
+    if kind == "expect_column_values_to_be_increasing": return "increasing"
     return ", ".join(f"{k}={v}" for k, v in kw.items() if k not in ("batch_id", "column"))
 
 _UNEXPECTED = {"expect_column_values_to_be_between": "outside the range", "expect_column_values_to_be_in_set": "not in the set",
@@ -212,19 +270,15 @@ def _observed(kind, res):
     "What the data showed, in words."
     if "observed_value" in res:
         v = res["observed_value"]
+        if isinstance(v, dict) and "quantiles" in v:
+            return ", ".join(f"p{100 * p:g} {'null' if x is None else _value(float(x))}" for p, x in zip(v["quantiles"], v.get("values") or []))
         return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
     if "unexpected_count" in res:
         n, total = res.get("unexpected_count", 0), res.get("element_count", 0)
         return f"{n} of {total} rows ({res.get('unexpected_percent') or 0:.1f}%) {_UNEXPECTED.get(kind, 'unexpected')}"
     return ""
 
-def _clean(v):
-    "JSON-safe copy of GX result values (NaN becomes None)."
-    if isinstance(v, dict): return {k: _clean(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)): return [_clean(x) for x in v]
-    v = _jsonable(v)
-    return None if isinstance(v, float) and v != v else v
-
+# %% ../../nbs/03_contracts.ipynb #9d723938
 def gx_context():
     "An ephemeral GX context with progress bars and chatty logs off."
     import great_expectations as gx
@@ -234,59 +288,9 @@ def gx_context():
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
     return ctx
 
-TYPE_EXPECTATIONS = ("expect_column_values_to_be_of_type", "expect_column_values_to_be_in_type_list")
-
-def _type_outcome(e, df):
-    "Judge a type expectation by kind (integer, float, string, datetime, boolean) from the column's dtype."
-    kw = e.get("kwargs", {})
-    col, names = kw.get("column"), [kw["type_"]] if kw.get("type_") else list(kw.get("type_list") or [])
-    wanted = sorted({type_name_kind(n) for n in names} - {None})
-    present = col in df.columns
-    actual = type_kind(df[col]) if present else None
-    numeric = {"integer", "float"}  # a CSV column with one null reads as float: integer and float are one kind here
-    ok = present and (actual in wanted or (actual in numeric and bool(numeric & set(wanted))))
-    return ExpectationOutcome(expectation=e["type"], column=col, severity=e.get("severity", "critical"),
-                              success=ok, expected="type " + " or ".join(wanted),
-                              observed=f"{df[col].dtype} ({actual})" if present else "column missing",
-                              examples=[_jsonable(v) for v in df[col].dropna().head(3)] if present and not ok else [])
-
-def _month_band(e, suite, df):
-    "The time column when `e` is a per-month row-count band (GX counts the whole frame only), else None."
-    time = ((suite.get("meta") or {}).get("dataset") or {}).get("time")
-    per_month = e.get("type") == "expect_table_row_count_to_be_between" and "observed_rows_per_month" in (e.get("meta") or {})
-    return time if per_month and time in df.columns else None
-
-def _month_band_outcome(e, df, time):
-    "Judge a per-month row band month by month: a twelve-month training table and a one-month batch are held to the same band."
-    kw = e.get("kwargs", {})
-    lo, hi = kw.get("min_value"), kw.get("max_value")
-    months = df.groupby(pd.to_datetime(df[time], errors="coerce").dt.to_period("M")).size()
-    bad = {str(k): int(v) for k, v in months.items() if (lo is not None and v < lo) or (hi is not None and v > hi)}
-    ok = not bad if len(months) else not lo
-    return ExpectationOutcome(expectation=e["type"], column=None, severity=e.get("severity", "critical"), success=ok,
-                              expected=f"{lo} to {hi} rows per month",
-                              observed=f"{months.min()} to {months.max()} rows per month over {len(months)} months" if len(months) else "no rows",
-                              examples=[f"{k}: {v} rows" for k, v in list(bad.items())[:5]])
-
-def validate(df, suite, *, source="<frame>"):
-    "Validate `df` against a suite dict with GX; returns a ContractReport."
-    if df.columns.duplicated().any():
-        raise DataError(f"{source} has duplicated column names {sorted(set(df.columns[df.columns.duplicated()]))}. Rename them upstream.")
-    months = [_month_band(e, suite, df) for e in suite["expectations"]]
-    typed = [e.get("type") in TYPE_EXPECTATIONS or m is not None for e, m in zip(suite["expectations"], months)]  # judged here, not by GX
-    gx_part = {**suite, "expectations": [e for e, t in zip(suite["expectations"], typed) if not t]}
-    batch = (gx_context().data_sources.add_pandas("workbench").add_dataframe_asset(suite.get("name", "data"))
-             .add_batch_definition_whole_dataframe("batch").get_batch(batch_parameters={"dataframe": df}))
-    report = report_from_result(batch.validate(gx_suite(gx_part), result_format="SUMMARY"), suite, source=source, rows=len(df))
-    from_gx = iter(report.outcomes)
-    report.outcomes = [(_month_band_outcome(e, df, m) if m else _type_outcome(e, df)) if t else next(from_gx)
-                       for e, t, m in zip(suite["expectations"], typed, months)]
-    report.diagnoses = diagnose_schema(df, suite)
-    return report
-
 def report_from_result(result, suite, *, source, rows):
     "Flatten a GX ExpectationSuiteValidationResult into a ContractReport."
-    raw = _clean(result.to_json_dict())
+    raw = to_jsonable(result.to_json_dict())
     outcomes = []
     for r in raw["results"]:
         cfg, res, exc = r["expectation_config"], r.get("result") or {}, r.get("exception_info") or {}
@@ -296,9 +300,101 @@ def report_from_result(result, suite, *, source, rows):
         outcomes.append(ExpectationOutcome(expectation=kind, column=kw.get("column"), severity=cfg.get("severity", "critical"),
                                            success=bool(r["success"]), expected=_describe(kind, kw), observed=_observed(kind, res),
                                            examples=(res.get("partial_unexpected_list") or [])[:5]))
-    return ContractReport(dataset=suite.get("name", "data"), source=str(source), rows=rows, outcomes=outcomes,
+    return ContractReport(dataset=suite.get("name", "data"), source=str(source or "<frame>"), rows=rows, outcomes=outcomes,
                           validated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), gx_result=raw)
 
+# %% ../../nbs/03_contracts.ipynb #51546635
+def label_columns(suite):
+    "Columns holding the label: the declared target and any column an expectation marks with role label."
+    declared = ((suite.get("meta") or {}).get("dataset") or {}).get("target")
+    marked = {(e.get("kwargs") or {}).get("column") for e in suite["expectations"] if (e.get("meta") or {}).get("role") == "label"}
+    return ({declared} | marked) - {None}
+
+def label_view(suite, columns):
+    "(suite to check, labelled?, skipped outcomes) for a batch with `columns`: without its label, only the features are checked."
+    labels = label_columns(suite)
+    if all(c in columns for c in labels): return suite, True, []
+    keep, skipped = [], []
+    for e in suite["expectations"]:
+        kw = e.get("kwargs") or {}
+        if kw.get("column") in labels or (e.get("meta") or {}).get("role") == "label":
+            skipped.append(ExpectationOutcome(e["type"], kw.get("column"), "info", True, _describe(e["type"], kw),
+                                              "skipped: the batch has no label column", skipped=True))
+        elif e.get("type") == "expect_table_columns_to_match_ordered_list":
+            keep.append({**e, "kwargs": {**kw, "column_list": [c for c in kw.get("column_list", []) if c not in labels or c in columns]}})
+        else: keep.append(e)
+    return {**suite, "expectations": keep}, False, skipped
+
+def period_band(e, suite):
+    "(time column, period) when `e` is a per-period row-count band, else None."
+    meta = e.get("meta") or {}
+    period = meta.get("period") or ("month" if "observed_rows_per_month" in meta else None)  # suites written before periods were declared
+    time = ((suite.get("meta") or {}).get("dataset") or {}).get("time")
+    return (time, period) if e.get("type") == "expect_table_row_count_to_be_between" and time and period in PERIODS else None
+
+# %% ../../nbs/03_contracts.ipynb #f284a96b
+TYPE_EXPECTATIONS = ("expect_column_values_to_be_of_type", "expect_column_values_to_be_in_type_list")
+
+def _type_outcome(e, df):
+    "Judge a type expectation by kind (integer, float, string, datetime, boolean) from the column's dtype."
+    kw = e.get("kwargs", {})
+    col, names = kw.get("column"), [kw["type_"]] if kw.get("type_") else list(kw.get("type_list") or [])
+    wanted = sorted({type_name_kind(n) for n in names} - {None})
+    present = col in df.columns
+    actual = type_kind(df[col]) if present else None
+    empty = present and df[col].isna().all()  # an all-null column reads as float: its nulls are the null expectation's business
+    numeric = {"integer", "float"}  # a CSV column with one null reads as float: integer and float are one kind here
+    ok = present and (empty or actual in wanted or (actual in numeric and bool(numeric & set(wanted))))
+    return ExpectationOutcome(expectation=e["type"], column=col, severity=e.get("severity", "critical"),
+                              success=bool(ok), expected="type " + " or ".join(wanted),
+                              observed=(f"all null ({df[col].dtype})" if empty else f"{df[col].dtype} ({actual})") if present else "column missing",
+                              examples=to_jsonable(df[col].dropna().head(3).tolist()) if present and not ok else [])
+
+def _period_band_outcome(e, df, time, period):
+    "Judge a per-period row band period by period: a year of training data and a one-month batch meet the same band."
+    kw = e.get("kwargs", {})
+    lo, hi = kw.get("min_value"), kw.get("max_value")
+    out = ExpectationOutcome(e["type"], None, e.get("severity", "critical"), False, f"{_bounds(lo, hi)} rows per {period}", "")
+    if time not in df.columns:
+        out.observed = f"no time column {time!r}: rows per {period} not counted"
+        return out
+    counts = df.groupby(pd.to_datetime(df[time], errors="coerce").dt.to_period(PERIODS[period])).size()
+    bad = {str(k): int(v) for k, v in counts.items() if (lo is not None and v < lo) or (hi is not None and v > hi)}
+    out.success = not bad if len(counts) else not lo
+    out.observed = f"{counts.min()} to {counts.max()} rows per {period} over {len(counts)} {period}s" if len(counts) else "no rows"
+    out.examples = [f"{k}: {v} rows" for k, v in list(bad.items())[:5]]
+    return out
+
+# %% ../../nbs/03_contracts.ipynb #a797c056
+def _parse_declared(df, suite, source):
+    "(frame with the declared time column parsed, notes): the suite records the declaration; a column that will not parse is noted."
+    declared = (suite.get("meta") or {}).get("dataset")
+    try: spec = DatasetSpec.from_dict(declared) if isinstance(declared, dict) else None
+    except TypeError: spec = None  # a hand-edited declaration without name or target: nothing to parse by
+    if spec is None: return df, []
+    try: return apply_spec(df, spec, source=source, require_declared=False, require_label=False), []
+    except DataError as exc: return df, [str(exc)]  # the type expectation then fails, and this says why
+
+def validate(df, suite, *, source="<frame>"):
+    "Validate `df` (as loaded, or straight from read_csv) against a suite dict with GX; returns a ContractReport."
+    source = str(source or "<frame>")
+    _check_columns_unique(df, source)
+    df, notes = _parse_declared(df, suite, source)
+    view, labelled, skipped = label_view(suite, df.columns)
+    exps = view["expectations"]
+    bands = [period_band(e, view) for e in exps]
+    ours = [e.get("type") in TYPE_EXPECTATIONS or b is not None for e, b in zip(exps, bands)]  # judged here, not by GX
+    gx_part = {**view, "expectations": [e for e, o in zip(exps, ours) if not o]}
+    batch = (gx_context().data_sources.add_pandas("workbench").add_dataframe_asset(suite.get("name", "data"))
+             .add_batch_definition_whole_dataframe("batch").get_batch(batch_parameters={"dataframe": df}))
+    report = report_from_result(batch.validate(gx_suite(gx_part), result_format="SUMMARY"), suite, source=source, rows=len(df))
+    from_gx = iter(report.outcomes)
+    report.outcomes = [(_period_band_outcome(e, df, *b) if b else _type_outcome(e, df)) if o else next(from_gx)
+                       for e, o, b in zip(exps, ours, bands)] + skipped
+    report.labelled, report.diagnoses = labelled, notes + diagnose_schema(df, view)
+    return report
+
+# %% ../../nbs/03_contracts.ipynb #a41d6b55
 def raise_if_violated(report):
     "Raise ContractViolation (table, diagnoses and the fix in its message) when a critical expectation failed; else return the report."
     if not report.success:
@@ -317,18 +413,18 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-
 th{background:#f3f3f3}.bad{background:#fde8e8}.warn{background:#fff6db}.verdict{font-size:1.3em}</style></head><body>
 <h1>Data contract <code>{{ r.dataset }}</code></h1>
 <p class="verdict">{{ r.summary() }}</p>
-<p>Source <code>{{ r.source }}</code>, validated {{ r.validated_at }} with Great Expectations; critical failures block training and scoring, warnings are recorded.</p>
+<p>Source <code>{{ r.source }}</code>, validated {{ r.validated_at }} with Great Expectations; critical failures block training and scoring, warnings are recorded{% if not r.labelled %}; the batch had no label, so the label's expectations were skipped{% endif %}.</p>
 {% if r.diagnoses %}<h2>What changed</h2><ul>{% for d in r.diagnoses %}<li>{{ d }}</li>{% endfor %}</ul>{% endif %}
 <h2>Expectations</h2>
 <table><tr><th>result</th><th>severity</th><th>column</th><th>expectation</th><th>expected</th><th>observed</th><th>examples</th></tr>
-{% for o in rows %}<tr class="{{ '' if o.success else ('bad' if o.severity == 'critical' else 'warn') }}"><td>{{ "ok" if o.success else "FAILED" }}</td>
+{% for o in rows %}<tr class="{{ '' if o.success else ('bad' if o.severity == 'critical' else 'warn') }}"><td>{{ "skipped" if o.skipped else "ok" if o.success else "FAILED" }}</td>
 <td>{{ o.severity }}</td><td>{{ o.column or "(table)" }}</td><td>{{ o.expectation }}</td><td>{{ o.expected }}</td><td>{{ o.observed }}</td>
 <td>{{ o.examples | join(", ") }}</td></tr>
 {% endfor %}</table></body></html>
 """
 
 def render_contract_html(report):
-    "A self-contained HTML page of the report: verdict, diagnoses, every expectation (failures first)."
+    "A self-contained HTML page of the report: verdict, diagnoses, every expectation (failures first); Jinja2 escapes all of it."
     import jinja2
     rows = sorted(report.outcomes, key=lambda o: (o.success, o.severity != "critical"))
     return jinja2.Environment(autoescape=True).from_string(CONTRACT_HTML).render(r=report, rows=rows)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['UNIT_EXAMPLES', 'type_kind', 'type_name_kind', 'power_of_ten', 'recorded_profile', 'diagnose_schema']
+__all__ = ['UNIT_EXAMPLES', 'type_kind', 'type_name_kind', 'power_of_ten', 'recorded_profile', 'unit_power', 'diagnose_schema']
 
 # %% ../../nbs/02a_schema.ipynb #383e60a8
 def type_kind(series):
@@ -45,8 +45,10 @@ UNIT_EXAMPLES = {2: "cents instead of dollars", 3: "milliseconds instead of seco
                  -2: "dollars instead of cents", -3: "seconds instead of milliseconds, or kilograms instead of grams"}
 
 # %% ../../nbs/02a_schema.ipynb #259dea60
+_QUARTILES = ("p25", "median", "p75")
+
 def recorded_profile(suite):
-    "Per-column profile recorded in a suite's expectation meta: {column: {kind, median, p01, p99, counts}}."
+    "Per-column profile recorded in a suite's expectation meta: {column: {kind, p01, p25, median, p75, p99, counts}}."
     prof, columns = {}, None
     for e in suite.get("expectations", []):
         kw, meta = e.get("kwargs", {}), e.get("meta") or {}
@@ -55,14 +57,21 @@ def recorded_profile(suite):
         if col is None: continue
         p = prof.setdefault(col, {})
         if "observed_kind" in meta: p["kind"] = meta["observed_kind"]
-        for k in ("observed_median", "observed_p01", "observed_p99"):
+        for k in ("observed_p01", "observed_p25", "observed_median", "observed_p75", "observed_p99"):
             if k in meta: p[k.replace("observed_", "")] = meta[k]
         if "observed_counts" in meta: p["counts"] = meta["observed_counts"]
     return columns, prof
 
+def _quartiles_match(prof, q, tolerance=0.25):
+    "Do quartiles `q` (p25, median, p75) each lie within `tolerance` x the recorded 1-99% spread, with an interquartile range within 3x?"
+    spread, iqr = max(abs(prof["p99"] - prof["p01"]), 1e-12), prof["p75"] - prof["p25"]
+    close = all(abs(a - prof[k]) <= tolerance * spread for a, k in zip(q, _QUARTILES))
+    return close and (iqr <= 0 or 1 / 3 <= (q[2] - q[0]) / iqr <= 3)  # 3x: a small batch of counts (0, 1, 2, 3) has a coarse spread
+
 def _numeric_match(prof, s):
-    "Does numeric column `s` look like the recorded profile (median and 1-99% range within 10%)?"
-    if not {"median", "p01", "p99"} <= set(prof): return False
+    "Does numeric column `s` look like the recorded profile (quartiles within a quarter of the recorded 1-99% spread)?"
+    if {"p01", "p99", *_QUARTILES} <= set(prof): return _quartiles_match(prof, s.quantile([0.25, 0.5, 0.75]).to_numpy(dtype=float))
+    if not {"median", "p01", "p99"} <= set(prof): return False  # a suite written before quartiles were recorded
     q = s.quantile([0.01, 0.5, 0.99]).to_numpy(dtype=float)
     scale = max(abs(prof["p99"] - prof["p01"]), 1e-9)
     return all(abs(a - b) <= 0.1 * scale for a, b in zip(q, (prof["p01"], prof["median"], prof["p99"])))
@@ -70,7 +79,25 @@ def _numeric_match(prof, s):
 def _category_match(prof, s):
     "Does text column `s` mostly hold the recorded categories?"
     if "counts" not in prof: return False
-    return s.dropna().astype(str).isin(set(prof["counts"])).mean() >= 0.8
+    values = s.dropna()
+    if pd.api.types.is_float_dtype(values) and (values % 1 == 0).all(): values = values.astype("int64")  # 1.0 from a CSV with nulls is 1
+    return not values.empty and values.astype(str).isin(set(prof["counts"])).mean() >= 0.8
+
+# %% ../../nbs/02a_schema.ipynb #406c7548
+def unit_power(prof, s):
+    "The power of ten k (not 0) such that numeric column `s` / 10**k matches its recorded profile, else None."
+    v = pd.to_numeric(s, errors="coerce").dropna().astype(float)
+    if v.empty: return None
+    if not {"p01", "p99", *_QUARTILES} <= set(prof):  # a suite written before quartiles were recorded: the median alone
+        return power_of_ten(float(v.median()) / prof["median"]) if (prof.get("median") or 0) > 0 else None
+    q = v.quantile([0.25, 0.5, 0.75]).to_numpy()
+    if _quartiles_match(prof, q): return None
+    spread, ref_spread = q[2] - q[0], prof["p75"] - prof["p25"]
+    for ratio in (spread / ref_spread if ref_spread > 0 else np.nan, q[1] / prof["median"] if prof["median"] else np.nan):
+        if np.isfinite(ratio) and ratio > 0:
+            k = round(math.log10(ratio))
+            if k != 0 and abs(k) <= 9 and _quartiles_match(prof, q / 10.0 ** k): return k
+    return None
 
 # %% ../../nbs/02a_schema.ipynb #ab6bf113
 def diagnose_schema(df, suite):
@@ -85,7 +112,7 @@ def diagnose_schema(df, suite):
         for a in list(added):
             s = df[a]
             numeric = pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)
-            if (numeric and _numeric_match(p, s)) or (not numeric and _category_match(p, s)):
+            if (numeric and _numeric_match(p, s)) or ((not numeric or "median" not in p) and _category_match(p, s)):  # a 0/1 flag has counts
                 out.append(f"Column {r!r} is missing and a new column {a!r} has matching statistics: probably renamed from {r!r} to {a!r}.")
                 removed.remove(r); added.remove(a); renamed = True
                 break
@@ -100,9 +127,8 @@ def diagnose_schema(df, suite):
             example = s.dropna().iloc[0] if s.notna().any() else None
             out.append(f"Column {col!r} changed type from {p['kind']} to {kind} (e.g. {example!r}).")
             continue
-        if kind in ("integer", "float") and p.get("median") and s.notna().any():
-            med = float(s.median())
-            k = power_of_ten(med / p["median"]) if p["median"] > 0 else None
+        if kind in ("integer", "float") and "median" in p and s.notna().any():
+            med, k = float(s.median()), unit_power(p, s)
             if k is not None:
                 hint = f" ({UNIT_EXAMPLES[k]}?)" if k in UNIT_EXAMPLES else ""
                 out.append(f"Column {col!r} is about {10.0 ** k:g}x its recorded scale (median {med:.4g} vs {p['median']:.4g}): "

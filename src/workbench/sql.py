@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from .errors import DataError
-from .contracts import ExpectationOutcome, gx_context, gx_suite, report_from_result
+from .contracts import ExpectationOutcome, gx_context, gx_suite, label_view, period_band, report_from_result
 from .schema import type_name_kind
 
 # %% auto #0
@@ -112,6 +112,27 @@ def _scrub(v, secret):
     if isinstance(v, list): return [_scrub(x, secret) for x in v]
     return v.replace(secret, "***") if isinstance(v, str) else v
 
+# %% ../../nbs/03a_sql.ipynb #5f01e2d9
+def _shape(engine, table, query, shown, secret):
+    "(rows, columns) of the table or query, asked of the database; a DataError names a missing table or a failing query."
+    import sqlalchemy as sa
+    try:
+        if table is not None:
+            inspector = sa.inspect(engine)
+            if not inspector.has_table(table):
+                found = sorted(inspector.get_table_names())
+                raise DataError(f"Table {table!r} does not exist in {shown}. Tables there: {', '.join(found[:10]) or 'none'}"
+                                f"{', ...' if len(found) > 10 else ''}. Check the name, or load the data first.")
+            data, columns = sa.table(table), [c["name"] for c in inspector.get_columns(table)]
+        else: data, columns = sa.text(f"({query}) AS workbench_q".replace(":", "\\:")), None
+        with engine.connect() as conn:
+            rows = int(conn.execute(sa.select(sa.func.count()).select_from(data)).scalar_one())
+            if columns is None: columns = list(conn.execute(sa.select(sa.literal_column("*")).select_from(data).limit(0)).keys())
+    except sa.exc.SQLAlchemyError as exc:  # DBAPI errors, and a ':name' in a query read as a bind parameter
+        raise DataError(f"The query failed on {shown}: {_reason(exc, secret)}. Check the SQL.") from None
+    finally: engine.dispose()
+    return rows, columns
+
 # %% ../../nbs/03a_sql.ipynb #88fff384
 def validate_sql(url,            # SQLAlchemy URL: postgresql://user:pw@host:5432/db, sqlite:///file.db
                  suite,          # suite dict, as from `read_suite` or `build_suite`
@@ -128,20 +149,11 @@ def validate_sql(url,            # SQLAlchemy URL: postgresql://user:pw@host:543
         raise DataError(f"The query must start with SELECT (GX runs it as a subquery); got {query.strip()[:60]!r}.")
     engine = _engine(url)
     shown, secret = redact_url(url), sa.engine.make_url(url).password
-    try:
-        if table is not None:
-            if not sa.inspect(engine).has_table(table):
-                found = sorted(sa.inspect(engine).get_table_names())
-                raise DataError(f"Table {table!r} does not exist in {shown}. Tables there: {', '.join(found[:10]) or 'none'}"
-                                f"{', ...' if len(found) > 10 else ''}. Check the name, or load the data first.")
-            counted = sa.select(sa.func.count()).select_from(sa.table(table))
-        else: counted = sa.select(sa.func.count()).select_from(sa.text(f"({query}) AS workbench_q".replace(":", "\\:")))
-        with engine.connect() as conn: rows = int(conn.execute(counted).scalar_one())
-    except sa.exc.SQLAlchemyError as exc:  # DBAPI errors, and a ':name' in a query read as a bind parameter
-        raise DataError(f"The query failed on {shown}: {_reason(exc, secret)}. Check the SQL.") from None
-    finally: engine.dispose()
+    rows, columns = _shape(engine, table, query, shown, secret)
     source = f"{shown}#{table}" if table is not None else f"{shown}#({' '.join(query.split())[:120]})"
-    gsuite = gx_suite(suite)
+    view, labelled, skipped = label_view(suite, columns)  # a table without the label column is checked on its features
+    bands = [period_band(e, view) for e in view["expectations"]]
+    gsuite = gx_suite({**view, "expectations": [e for e, b in zip(view["expectations"], bands) if b is None]})
     try:
         sources, name = gx_context().data_sources, suite.get("name", "data")
         backend = sa.engine.make_url(url).get_backend_name()
@@ -152,5 +164,8 @@ def validate_sql(url,            # SQLAlchemy URL: postgresql://user:pw@host:543
     except Exception as exc:
         raise DataError(f"Great Expectations could not validate {source}: {_reason(exc, secret)}") from None
     report = _sql_outcomes(report_from_result(result, suite, source=source, rows=rows), result)
+    report.outcomes += [_not_run(ExpectationOutcome(e["type"], None, "info", False, f"rows per {b[1]}", ""), f"rows per {b[1]} are counted "
+                                 "in pandas only") for e, b in zip(view["expectations"], bands) if b] + skipped
+    report.labelled = labelled
     report.gx_result = _scrub(report.gx_result, secret)
     return report
