@@ -13,11 +13,12 @@ from sklearn.model_selection import (GroupKFold, KFold, StratifiedGroupKFold, St
 from sklearn.pipeline import make_pipeline
 
 from workbench.config import SPLIT_LEAKAGE_TYPES
-from workbench.data import CHURN, DatasetSpec, generate_churn
+from workbench.data import DatasetSpec, encode_target
+from workbench.demo import CHURN, generate_churn
 from workbench.errors import ConfigError, DataError, LeakageError
 from workbench.splits import (LeakageFinding, PurgedKFold, SplitChoice, SplitManifest, StratifiedGroupShuffleSplit, TimeGroupSplit,
                               WalkForwardSplit, check_split, check_splits, choose_splitter, make_manifest, make_manifests,
-                              manifest_table, split_findings)
+                              manifest_table, split_findings, DROP_REASONS)
 
 DAY = pd.Timedelta(days=1)
 
@@ -124,12 +125,15 @@ def test_walk_forward_rolling_window(churn):
         assert times(churn, te).min() - times(churn, tr).min() <= (30 + 60) * DAY
 
 
-def test_walk_forward_groups_hold_out_the_same_entities(churn):
+def test_walk_forward_groups_keep_each_entity_to_one_side_per_fold(churn):
     wf = WalkForwardSplit(3, time_col="snapshot_date", test_size=0.1, gap="30D", random_state=0)
+    table = wf.fold_table(churn, groups=churn["customer_id"])
     folds = list(wf.split(churn, groups=churn["customer_id"]))
-    test_ids = [set(churn["customer_id"].iloc[te]) for _, te in folds]
-    train_ids = set().union(*(set(churn["customer_id"].iloc[tr]) for tr, _ in folds))
-    assert not train_ids & set().union(*test_ids)
+    for (tr, te), (_, row) in zip(folds, table.iterrows()):
+        assert not set(churn["customer_id"].iloc[tr]) & set(churn["customer_id"].iloc[te])
+        assert row["train_rows"] + row["test_rows"] + row.filter(like="dropped_").sum() == len(churn)  # every row counted
+    assert set(table.filter(like="dropped_").columns) == {"dropped_gap", "dropped_after_test_window", "dropped_entity_in_test_period",
+                                                          "dropped_entity_in_train_period"}
     again = list(wf.split(churn, groups=churn["customer_id"]))
     assert all(np.array_equal(a[1], b[1]) for a, b in zip(folds, again))
 
@@ -324,7 +328,9 @@ def test_two_sided_manifest_checks_both_gaps_and_interleaving(daily):
 def test_make_manifests_per_fold_and_table(churn):
     wf = WalkForwardSplit(3, time_col="snapshot_date", test_size=0.1, gap="30D", random_state=0)
     ms = make_manifests(churn, wf, CHURN, strategy="walk-forward+group", required_gap_days=30)
-    assert [m.fold for m in ms] == [0, 1, 2] and all(set(m.dropped) == {"gap", "entity"} for m in ms)
+    assert [m.fold for m in ms] == [0, 1, 2]
+    assert all(set(m.dropped) == {"gap", "after_test_window", "entity_in_test_period", "entity_in_train_period"} for m in ms)
+    assert all(m.train_rows + m.test_rows + sum(m.dropped.values()) == m.input_rows == len(churn) for m in ms)
     assert check_splits(ms) == ms
     table = manifest_table(ms)
     assert list(table.index) == [0, 1, 2] and (table["gap_days"] > 30).all() and (table["entity_overlap"] == 0).all()
@@ -429,3 +435,159 @@ def test_choice_split_refuses_what_the_data_cannot_give(churn):
     rare = churn.head(40).assign(churned=[1] + [0] * 39)
     with pytest.raises(DataError, match="random\\+stratified split of 40 rows failed"):
         list(choose_splitter(replace(CHURN, time=None, entity=None), test_fraction=0.25, gap_days=0, seed=0).split(rare))
+
+
+# ---------------------------------------------------------------- every row counted (issue "Your data, your task")
+def test_unique_id_entity_with_time_keeps_every_row():
+    "The issue's repro: an id unique per row declared as the entity, plus a time column, once kept 1,099 of 2,223 rows."
+    rng = np.random.default_rng(0)
+    n = 2223
+    df = pd.DataFrame({"order_id": np.arange(n), "ordered_at": pd.Timestamp("2024-01-01") + pd.to_timedelta(np.sort(rng.integers(0, 730, n)), unit="D"),
+                       "amount": rng.gamma(2.0, 30.0, n), "returned": rng.integers(0, 2, n)})
+    spec = DatasetSpec("orders", target="returned", task="binary", classes=(0, 1), positive=1, time="ordered_at", entity="order_id")
+    tr, te, m = choose_splitter(spec, test_fraction=0.25, gap_days=30, seed=0).split_with_manifest(df)
+    assert m.dropped == {"gap": m.dropped["gap"], "entity_in_test_period": 0, "entity_in_train_period": 0}
+    assert len(tr) + len(te) + sum(m.dropped.values()) == m.input_rows == n
+    assert len(tr) + len(te) > 0.9 * n
+    assert any("unique in every row: grouping by it changes nothing" in w for w in m.warnings)
+    check_split(m)
+
+
+def test_entities_on_one_side_of_the_cut_keep_their_rows():
+    days = pd.date_range("2024-01-01", periods=10, freq="30D")
+    df = pd.DataFrame({"when": np.tile(days, 3), "who": np.repeat(["early", "late", "both"], 10), "x": np.arange(30), "y": np.arange(30) % 2})
+    df.loc[df["who"] == "early", "when"] = days[0]   # only before the cut
+    df.loc[df["who"] == "late", "when"] = days[-1]   # only after it
+    tr, te = next(TimeGroupSplit(time_col="when", test_fraction=0.3, gap=0, random_state=0).split(df, groups=df["who"]))
+    assert set(df["who"].iloc[tr]) >= {"early"} and set(df["who"].iloc[te]) >= {"late"}
+    assert (df["who"].iloc[tr] == "early").sum() == 10 and (df["who"].iloc[te] == "late").sum() == 10
+    assert not set(df["who"].iloc[tr]) & set(df["who"].iloc[te])
+
+
+@pytest.mark.parametrize("time, entity, n_splits", [
+    ("snapshot_date", "customer_id", 1), ("snapshot_date", None, 1), (None, "customer_id", 1), (None, None, 1),
+    ("snapshot_date", "customer_id", 3), ("snapshot_date", None, 3), (None, "customer_id", 3), (None, None, 3),
+])
+def test_manifest_counts_add_up_to_the_input(churn, time, entity, n_splits):
+    holes = churn.copy()
+    holes.loc[holes.index[:10], "churned"] = np.nan  # 10 rows without a label: dropped, counted, named
+    choice = choose_splitter(replace(CHURN, time=time, entity=entity), test_fraction=0.25, gap_days=30, seed=0, n_splits=n_splits)
+    folds = choice.split_with_manifests(holes)
+    assert len(folds) == n_splits
+    for tr, te, m in folds:
+        assert m.train_rows + m.test_rows + sum(m.dropped.values()) == m.input_rows == len(holes)
+        assert m.dropped["missing_label"] == 10 and not holes["churned"].iloc[np.r_[tr, te]].isna().any()
+        assert set(m.dropped) <= set(DROP_REASONS)
+        assert any("10 of 1923 rows dropped: missing_label" in w for w in m.warnings)
+    assert [(tr.tolist(), te.tolist()) for tr, te, _ in folds] == [(tr.tolist(), te.tolist()) for tr, te in choice.split(holes)]
+
+
+@pytest.mark.parametrize("column, reason", [("snapshot_date", "missing_time"), ("customer_id", "missing_entity"), ("churned", "missing_label")])
+def test_too_many_unplanned_drops_stop_with_the_fix(churn, column, reason):
+    holes = churn.assign(**{column: churn[column].mask(np.arange(len(churn)) % 10 == 0)})  # 10% missing
+    choice = choose_splitter(CHURN, test_fraction=0.25, gap_days=30, seed=0)
+    with pytest.raises(DataError, match=rf"would drop 193 of 1923 rows \(10.0%\) .* Fix: {reason} \(193 rows\)") as info:
+        choice.split_with_manifest(holes)
+    assert info.value.dropped == {reason: 193}
+    assert f"df.dropna(subset=['{column}'])" in str(info.value) or "label those rows" in str(info.value)
+    lenient = choose_splitter(CHURN, test_fraction=0.25, gap_days=30, seed=0, max_dropped_share=0.2)
+    _, _, m = lenient.split_with_manifest(holes)
+    assert m.dropped[reason] == 193 and m.train_rows + m.test_rows + sum(m.dropped.values()) == len(holes)
+
+
+def test_a_row_missing_several_values_counts_once(churn):
+    holes = churn.copy()
+    holes.loc[holes.index[:5], ["snapshot_date", "customer_id", "churned"]] = np.nan
+    _, _, m = choose_splitter(CHURN, test_fraction=0.25, gap_days=30, seed=0).split_with_manifest(holes)
+    assert m.dropped["missing_time"] == 5 and "missing_entity" not in m.dropped and "missing_label" not in m.dropped
+
+
+def test_max_dropped_share_is_checked():
+    with pytest.raises(ConfigError, match="max_dropped_share = 1.5"):
+        choose_splitter(CHURN, test_fraction=0.25, gap_days=30, seed=0, max_dropped_share=1.5)
+
+
+def test_a_splitter_leaving_rows_unexplained_is_counted(daily):
+    from sklearn.model_selection import ShuffleSplit
+    choice = SplitChoice(ShuffleSplit(1, test_size=0.2, train_size=0.5, random_state=0), "random", spec=replace(DAILY, time=None),
+                         max_dropped_share=0.5)
+    _, _, m = choice.split_with_manifest(daily)
+    assert m.dropped == {"unassigned": len(daily) - m.train_rows - m.test_rows}
+    with pytest.raises(DataError, match="unassigned"):
+        SplitChoice(choice.splitter, "random", spec=replace(DAILY, time=None)).split_with_manifest(daily)
+
+
+# ---------------------------------------------------------------- tasks
+def _task_frame(task, n=400):
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"day": pd.Timestamp("2024-01-01") + pd.to_timedelta(np.arange(n) // 2, unit="D"), "who": rng.integers(0, 80, n),
+                       "x": rng.normal(size=n)})
+    if task == "binary": return df.assign(y=np.where(rng.random(n) < 0.3, "Yes", "No")), {"positive": "Yes", "classes": ("No", "Yes")}
+    if task == "multiclass": return df.assign(y=rng.choice(["red", "green", "blue"], n)), {"classes": ("blue", "green", "red")}
+    return df.assign(y=rng.normal(50, 10, n)), {}
+
+
+@pytest.mark.parametrize("task", ["binary", "multiclass", "regression"])
+@pytest.mark.parametrize("time, entity", [("day", "who"), (None, "who"), (None, None)])
+def test_split_and_manifest_per_task(task, time, entity):
+    df, declared = _task_frame(task)
+    spec = DatasetSpec("t", target="y", task=task, time=time, entity=entity, **declared)
+    choice = choose_splitter(spec, test_fraction=0.25, gap_days=0, seed=0)
+    stratified = "+stratified" in choice.strategy
+    assert stratified == (task != "regression" and time is None)
+    if task == "regression" and time is None: assert "not stratified: regression target" in choice.strategy
+    tr, te, m = choice.split_with_manifest(df)
+    assert m.task == task and m.train_rows + m.test_rows + sum(m.dropped.values()) == len(df)
+    if task == "regression":
+        assert m.train_class_counts == {} and m.train_positive_rate is None
+        assert m.test_target == {"mean": round(df["y"].iloc[te].mean(), 4), "std": round(df["y"].iloc[te].std(ddof=0), 4)}
+    else:
+        assert list(m.test_class_counts) == list(declared["classes"]) and sum(m.test_class_counts.values()) == len(te)
+        assert m.test_class_counts[declared["classes"][0]] == (df["y"].iloc[te] == declared["classes"][0]).sum()
+        if task == "binary": assert m.test_positive_rate == round((df["y"].iloc[te] == "Yes").mean(), 4)
+        else: assert m.test_positive_rate is None
+    assert SplitManifest.from_dict(json.loads(json.dumps(m.to_dict()))) == m
+
+
+def test_undeclared_classes_are_inferred_and_wrong_labels_refused(daily):
+    _, _, m = choose_splitter(DAILY, test_fraction=0.25, gap_days=0, seed=0).split_with_manifest(daily)  # DAILY declares no classes
+    assert set(m.train_class_counts) == {"0", "1"} and m.train_positive_rate is not None
+    declared = replace(DAILY, classes=("no", "yes"), positive="yes")
+    _, _, coded = choose_splitter(declared, test_fraction=0.25, gap_days=0, seed=0).split_with_manifest(daily)  # 0/1 read as codes
+    assert coded.train_class_counts == {"no": m.train_class_counts["0"], "yes": m.train_class_counts["1"]}
+    unknown = daily.assign(y=np.where(daily["y"] == 1, "yes", "maybe"))
+    with pytest.raises(DataError, match="does not declare"):
+        choose_splitter(declared, test_fraction=0.25, gap_days=0, seed=0).split_with_manifest(unknown)
+
+
+def test_integer_year_time_is_parsed_as_declared():
+    df = pd.DataFrame({"year": np.repeat(np.arange(2010, 2020), 20), "x": np.arange(200), "y": np.arange(200) % 2})
+    spec = DatasetSpec("years", target="y", classes=(0, 1), positive=1, time="year", time_format="year")
+    tr, te, m = choose_splitter(spec, test_fraction=0.2, gap_days=0, seed=0).split_with_manifest(df)
+    assert m.train_time[0] == "2010-01-01T00:00:00" and m.test_time[1] == "2019-01-01T00:00:00"
+    assert df["year"].iloc[tr].max() < df["year"].iloc[te].min() and len(tr) + len(te) == len(df)
+    with pytest.raises(DataError, match="holds numbers .* not timestamps"):
+        next(TimeGroupSplit(time_col="year").split(df))
+    by_hand = make_manifest(df, tr, te, spec, strategy="time")  # raw integer years: parsed as declared, not read as nanoseconds
+    assert by_hand.train_time == m.train_time and by_hand.test_time == m.test_time
+
+
+def test_manifest_html_escapes_user_text():
+    hostile = "<img src=x onerror=alert(1)>"
+    m = SplitManifest(strategy=hostile, train_rows=1, test_rows=1, train_class_counts={hostile: 1}, dropped={hostile: 2},
+                      warnings=[f"entity {hostile} | pipe"])
+    page = m._repr_html_()
+    assert "<img" not in page and page.count("&lt;img src=x onerror=alert(1)&gt;") == 4
+    assert not hasattr(m, "_repr_markdown_")
+
+
+@pytest.mark.parametrize("task", ["binary", "multiclass", "regression"])
+def test_manifest_reads_raw_or_encoded_labels_alike(task):
+    df, declared = _task_frame(task)
+    spec = DatasetSpec("t", target="y", task=task, entity="who", **declared)
+    encoded = df.assign(y=encode_target(df["y"], spec))
+    choice = choose_splitter(spec, test_fraction=0.25, gap_days=0, seed=0)
+    _, _, raw_m = choice.split_with_manifest(df)
+    _, _, enc_m = choice.split_with_manifest(encoded)
+    assert (raw_m.train_class_counts, raw_m.test_positive_rate, raw_m.test_target) == (enc_m.train_class_counts, enc_m.test_positive_rate,
+                                                                                        enc_m.test_target)

@@ -4,16 +4,19 @@
 
 # %% ../../nbs/04_splits.ipynb #a83ec2df
 from __future__ import annotations
-from dataclasses import dataclass, field, asdict, fields as dc_fields
+import html
+from dataclasses import dataclass, field, asdict, replace, fields as dc_fields
 import numpy as np
 import pandas as pd
 from sklearn.model_selection import (BaseCrossValidator, GroupKFold, GroupShuffleSplit, KFold, ShuffleSplit, StratifiedGroupKFold,
                                      StratifiedKFold, StratifiedShuffleSplit)
 from .config import LEAKAGE_TYPES, SPLIT_LEAKAGE_TYPES
+from .data import class_names, encode_target, infer_classes, parse_time
 from .errors import ConfigError, DataError, LeakageError, WorkbenchError
 
 # %% auto #0
-__all__ = ['LeakageFinding', 'TimeGroupSplit', 'WalkForwardSplit', 'PurgedKFold', 'StratifiedGroupShuffleSplit', 'SplitManifest',
+__all__ = ['IMPLIED_DROPS', 'UNPLANNED_DROPS', 'DROP_REASONS', 'LeakageFinding', 'TimeGroupSplit', 'WalkForwardSplit',
+           'PurgedKFold', 'StratifiedGroupShuffleSplit', 'SplitManifest', 'complete_classes', 'label_codes',
            'make_manifest', 'make_manifests', 'manifest_table', 'split_findings', 'check_split', 'check_splits',
            'SplitChoice', 'choose_splitter']
 
@@ -82,6 +85,9 @@ def _times(X, col, who):
             raise DataError(f"{who} orders rows by {col!r}, which X lacks (X has {have}). "
                             "Pass the frame with its time column; the model's column selector can drop it.")
         t = X[col]
+    if pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_datetime64_any_dtype(t):
+        raise DataError(f"{who}: {col} holds numbers (e.g. {pd.Series(t).dropna().head(3).tolist()}), not timestamps. Parse them first "
+                        "as the dataset declares (workbench.data.apply_spec, or parse_time(df[col], 'year')); SplitChoice does this for you.")
     try: t = pd.to_datetime(pd.Series(np.asarray(t) if not isinstance(t, pd.Series) else t))
     except (ValueError, TypeError) as exc: raise DataError(f"{who}: {col} holds values that are not timestamps ({exc}).") from None
     if t.dt.tz is not None: t = t.dt.tz_convert(None)
@@ -97,15 +103,6 @@ def _groups(groups, n, who):
     if pd.isna(g).any():
         raise DataError(f"{who}: {int(pd.isna(g).sum())} rows have no entity id. Fill or drop them: a row without an id cannot be kept to one side.")
     return g
-
-def _held_out_entities(groups, fraction, random_state, who):
-    "Mask of rows whose entity is drawn (share `fraction` of entities) for the test side."
-    entities = np.unique(groups)
-    if len(entities) < 2:
-        raise DataError(f"{who}: a grouped split needs at least 2 entities; groups holds {len(entities)}. Declare a different entity or drop `entity=`.")
-    rng = np.random.default_rng(random_state)
-    chosen = rng.choice(entities, size=min(len(entities) - 1, max(1, round(len(entities) * fraction))), replace=False)
-    return np.isin(groups, chosen)
 
 def _num(x): return int(x) if float(x).is_integer() else float(x)
 
@@ -134,14 +131,31 @@ class _FoldSplitter(BaseCrossValidator):
             rows.append({**row, **{f"dropped_{k}": v for k, v in dropped.items()}})
         return pd.DataFrame(rows).set_index("fold")
 
+# %% ../../nbs/04_splits.ipynb #7c1e5a90
+def _entity_sides(g, train, test, fraction, random_state, who):
+    "(train, test, dropped by reason): masks with every entity kept to one side, drawing only entities found on both."
+    entities, codes = np.unique(g, return_inverse=True)
+    if len(entities) < 2:
+        raise DataError(f"{who}: a grouped split needs at least 2 entities; groups holds {len(entities)}. Declare a different entity or drop `entity=`.")
+    on_train = np.bincount(codes[train], minlength=len(entities)) > 0
+    on_test = np.bincount(codes[test], minlength=len(entities)) > 0
+    both = np.flatnonzero(on_train & on_test)          # only these need a side: the others keep all their rows
+    priority = np.random.default_rng(random_state).permutation(len(entities))  # one order, so folds draw alike
+    drawn = np.zeros(len(entities), bool)
+    drawn[both[np.argsort(priority[both], kind="stable")[:int(round(len(both) * fraction))]]] = True
+    to_test, stays = drawn[codes], (on_train & on_test & ~drawn)[codes]
+    dropped = {"entity_in_test_period": int((train & to_test).sum()),   # earlier rows of entities drawn for test
+               "entity_in_train_period": int((test & stays).sum())}     # later rows of entities that stay in train
+    return train & ~to_test, test & ~stays, dropped
+
 # %% ../../nbs/04_splits.ipynb #41579432
 class TimeGroupSplit(_FoldSplitter):
-    "Holdout split: train strictly before test with a gap, and (given `groups`) no entity on both sides."
+    "Holdout split: train strictly before test with a gap, and (given `groups`) no entity on both sides; `fold_table` counts the dropped rows."
     def __init__(self, *, time_col, test_fraction=0.25, gap=pd.Timedelta(days=30), entity_fraction=0.5, random_state=None):
         self.time_col = time_col              # column of X holding timestamps (None: X's DatetimeIndex)
         self.test_fraction = test_fraction    # share of rows, by time, after the cut
         self.gap = gap                        # time dropped before the cut (Timedelta, '30D' or days)
-        self.entity_fraction = entity_fraction  # share of entities drawn for the test side
+        self.entity_fraction = entity_fraction  # share of the entities with rows on both sides of the cut drawn for test
         self.random_state = random_state      # seed of the entity draw
 
     def get_n_splits(self, X=None, y=None, groups=None): return 1
@@ -156,9 +170,9 @@ class TimeGroupSplit(_FoldSplitter):
                             f"{_days_between(t.min(), t.max())} days ({_iso(t.min())}..{_iso(t.max())}). Lower the gap or test_fraction.")
         dropped = {"gap": int((~before & ~after).sum())}
         if groups is not None:
-            in_test = _held_out_entities(_groups(groups, len(t), who), _fraction(self.entity_fraction, "entity_fraction"), self.random_state, who)
-            dropped["entity"] = int((before & in_test).sum() + (after & ~in_test).sum())
-            before, after = before & ~in_test, after & in_test
+            fraction = _fraction(self.entity_fraction, "entity_fraction")
+            before, after, by_entity = _entity_sides(_groups(groups, len(t), who), before, after, fraction, self.random_state, who)
+            dropped.update(by_entity)
         if not before.any() or not after.any():
             raise DataError(f"{who}: the split leaves {int(before.sum())} training and {int(after.sum())} test rows "
                             f"(dropped: {dropped}). Use more data, a smaller gap, or a different test_fraction/entity_fraction.")
@@ -175,7 +189,7 @@ class WalkForwardSplit(_FoldSplitter):
         self.gap = gap                        # time dropped between each fold's training rows and its test window
         self.embargo = embargo                # time after each test window before the next one starts
         self.max_train_period = max_train_period  # rolling window: train on at most this much time; None: all history
-        self.entity_fraction = entity_fraction  # with groups: share of entities held out (the same in every fold)
+        self.entity_fraction = entity_fraction  # with groups: share of the entities on both sides of a fold drawn for its test side
         self.random_state = random_state      # seed of the entity draw
 
     def get_n_splits(self, X=None, y=None, groups=None): return self.n_splits
@@ -202,16 +216,17 @@ class WalkForwardSplit(_FoldSplitter):
         who, gap = "WalkForwardSplit", _duration(self.gap, "gap").to_timedelta64()
         span = None if self.max_train_period is None else _duration(self.max_train_period, "max_train_period").to_timedelta64()
         t = _times(X, self.time_col, who)
-        in_test = None
-        if groups is not None:
-            in_test = _held_out_entities(_groups(groups, len(t), who), _fraction(self.entity_fraction, "entity_fraction"), self.random_state, who)
+        g = None if groups is None else _groups(groups, len(t), who)
+        fraction = None if g is None else _fraction(self.entity_fraction, "entity_fraction")
         for i, (start, stop) in enumerate(self._windows(t)):
             train, test = t < start - gap, (t >= start) & (t < stop)
-            if span is not None: train &= t >= start - gap - span
-            dropped = {"gap": int(((t >= start - gap) & (t < start)).sum())}
-            if in_test is not None:
-                dropped["entity"] = int((train & in_test).sum() + (test & ~in_test).sum())
-                train, test = train & ~in_test, test & in_test
+            dropped = {"gap": int(((t >= start - gap) & (t < start)).sum()), "after_test_window": int((t >= stop).sum())}
+            if span is not None:
+                dropped["before_train_window"] = int((train & (t < start - gap - span)).sum())
+                train &= t >= start - gap - span
+            if g is not None:
+                train, test, by_entity = _entity_sides(g, train, test, fraction, self.random_state, who)
+                dropped.update(by_entity)
             if not train.any() or not test.any():
                 raise DataError(f"{who}: fold {i} (test window from {_iso(start)}) has {int(train.sum())} training and {int(test.sum())} test rows; "
                                 f"the {pd.Timedelta(gap).days}-day gap and earlier windows leave nothing before {_iso(start - gap)} "
@@ -260,7 +275,7 @@ class PurgedKFold(_FoldSplitter):
             dropped = {"purged": int(purged.sum()), "embargo": int(embargoed.sum())}
             if g is not None:
                 shared = train & np.isin(g, np.unique(g[test]))
-                dropped["entity"], train = int(shared.sum()), train & ~shared
+                dropped["entity_in_test_period"], train = int(shared.sum()), train & ~shared
             if not train.any():
                 raise DataError(f"{who}: fold {i} keeps no training rows after purging {dropped}. "
                                 "Use more splits, a shorter label horizon or embargo, or more data.")
@@ -327,10 +342,14 @@ class SplitManifest:
     train_after_test: bool = False     # training rows after the test window are by design (purged k-fold)
     gap_after_days: float | None = None  # then: days from the last test row to the next training row
     required_embargo_days: float | None = None  # the embargo that gap must reach
-    train_class_counts: dict = field(default_factory=dict)  # class -> rows (class labels as strings)
+    train_class_counts: dict = field(default_factory=dict)  # classification: class name -> rows, every declared class
     test_class_counts: dict = field(default_factory=dict)
-    dropped: dict = field(default_factory=dict)  # rows the splitter left out, by reason (gap, embargo, purged, entity)
-    warnings: list = field(default_factory=list)  # why the split strategy may be weaker than it should be
+    dropped: dict = field(default_factory=dict)  # rows in neither side, by reason (DROP_REASONS): train + test + dropped = input_rows
+    warnings: list = field(default_factory=list)  # why the split may be weaker than it should be, and what it dropped unasked
+    task: str | None = None            # binary | multiclass | regression: which balance fields are filled
+    input_rows: int | None = None      # rows of the frame that was split
+    train_target: dict = field(default_factory=dict)  # regression: {'mean', 'std'} of the target in train
+    test_target: dict = field(default_factory=dict)
 
     def to_dict(self): return asdict(self)
     @classmethod
@@ -344,14 +363,55 @@ class SplitManifest:
         return (f"SplitManifest({self.strategy}{fold}: train {self.train_rows} rows {self.train_time[0]}..{self.train_time[1]}, "
                 f"test {self.test_rows} rows {self.test_time[0]}..{self.test_time[1]}, gap {self.gap_days} days, "
                 f"entity overlap {self.entity_overlap}, duplicate overlap {self.duplicate_overlap}, time order {self.time_order_rows})")
-    def _repr_markdown_(self):
+    def balance(self, side):
+        "The class balance (or target mean and spread) of `side` ('train' or 'test') as text."
+        rate, counts, target = (getattr(self, f"{side}_{k}") for k in ("positive_rate", "class_counts", "target"))
+        if target: return f"mean {target.get('mean')}, sd {target.get('std')}"
+        if rate is not None: return f"positive rate {rate}"
+        return ", ".join(f"{k}: {v}" for k, v in counts.items())
+    def _repr_html_(self):
+        e = lambda v: html.escape(str(v))
         fold = "" if self.fold is None else f", fold {self.fold}"
-        return (f"**Split manifest** (`{self.strategy}`{fold})\n\n| side | rows | from | to | positive rate |\n|---|---|---|---|---|\n"
-                f"| train | {self.train_rows} | {self.train_time[0]} | {self.train_time[1]} | {self.train_positive_rate} |\n"
-                f"| test | {self.test_rows} | {self.test_time[0]} | {self.test_time[1]} | {self.test_positive_rate} |\n\n"
-                f"gap {self.gap_days} days (required {self.required_gap_days}); entity overlap {self.entity_overlap}; "
-                f"duplicate rows {self.duplicate_overlap}; test rows not after training {self.time_order_rows}"
-                + (f"; dropped {self.dropped}" if self.dropped else "") + "".join(f"\n\n> warning: {w}" for w in self.warnings))
+        rows = "".join(f"<tr><td>{side}</td><td>{n}</td><td>{e(t[0])}</td><td>{e(t[1])}</td><td>{e(self.balance(side))}</td></tr>"
+                       for side, n, t in (("train", self.train_rows, self.train_time), ("test", self.test_rows, self.test_time)))
+        dropped = ", ".join(f"{e(k)}: {e(v)}" for k, v in self.dropped.items()) or "none"
+        return (f"<p><b>Split manifest</b> (<code>{e(self.strategy)}</code>{fold})</p><table><tr><th>side</th><th>rows</th><th>from</th>"
+                f"<th>to</th><th>balance</th></tr>{rows}</table><p>gap {e(self.gap_days)} days (required {e(self.required_gap_days)}); "
+                f"entity overlap {self.entity_overlap}; duplicate rows {self.duplicate_overlap}; test rows not after training "
+                f"{self.time_order_rows}; dropped {dropped}</p>" + "".join(f"<p>warning: {e(w)}</p>" for w in self.warnings))
+
+# %% ../../nbs/04_splits.ipynb #3d9a6b04
+IMPLIED_DROPS = ("gap", "embargo", "purged", "entity_in_test_period", "entity_in_train_period", "after_test_window", "before_train_window")
+UNPLANNED_DROPS = ("missing_time", "missing_entity", "missing_label", "unassigned")  # not implied by declaring time/entity
+DROP_REASONS = IMPLIED_DROPS + UNPLANNED_DROPS
+
+def complete_classes(spec, y):
+    "`spec` with its classes (and binary positive class) inferred from labels `y` when a classification spec declares none."
+    if not spec.is_classification or spec.classes: return spec
+    classes, positive = infer_classes(pd.Series(y).dropna(), spec.task, spec.positive)
+    return replace(spec, classes=tuple(classes), positive=positive)
+
+def label_codes(y, spec):
+    "(encoded labels, spec with classes): raw labels encoded by the declaration; labels already encoded (codes 0..K-1) pass as they are."
+    spec = complete_classes(spec, y)
+    try: return encode_target(y, spec), spec
+    except DataError:   # raw labels win where both readings fit (classes 0 and 1 are their own codes)
+        v = pd.Series(y)
+        if spec.task == "regression" or not pd.api.types.is_numeric_dtype(v) or not v.isin(range(len(spec.classes))).all(): raise
+        return v.to_numpy(dtype=int), spec
+
+def _target_evidence(m, train, test, spec):
+    "Class counts and positive rate (classification, by the declared classes) or target mean and sd (regression) of each side, into `m`."
+    ys = [side[spec.target].dropna() for side in (train, test)]
+    if spec.task == "regression":
+        stats = lambda y: {"mean": round(float(y.mean()), 4), "std": round(float(y.std(ddof=0)), 4)} if len(y) else {}
+        m.train_target, m.test_target = (stats(pd.to_numeric(y)) for y in ys)
+        return
+    spec = complete_classes(spec, pd.concat(ys))
+    codes, names = [label_codes(y, spec)[0] for y in ys], class_names(spec)
+    m.train_class_counts, m.test_class_counts = ({name: int((c == k).sum()) for k, name in enumerate(names)} for c in codes)
+    if spec.task == "binary":
+        m.train_positive_rate, m.test_positive_rate = (round(float(c.mean()), 4) if len(c) else None for c in codes)
 
 # %% ../../nbs/04_splits.ipynb #55ada271
 def _time_evidence(m, train, test, time):
@@ -374,11 +434,16 @@ def _time_evidence(m, train, test, time):
 
 def make_manifest(df, train_idx, test_idx, spec, *, strategy, required_gap_days=None, fold=None, required_embargo_days=None,
                   train_after_test=False, dropped=None, warnings=None):
-    "Measure a split of `df` (declared by `spec`; positions `train_idx`, `test_idx`) into a SplitManifest."
+    "Measure a split of `df` (declared by `spec`; positions `train_idx`, `test_idx`) into a SplitManifest; uncounted rows become `unassigned`."
+    if spec.time and spec.time in df and not pd.api.types.is_datetime64_any_dtype(df[spec.time]):  # integer years: as declared
+        df = df.assign(**{spec.time: parse_time(df[spec.time], spec.time_format, source=f"dataset {spec.name!r}")[0]})
     train, test = df.iloc[np.asarray(train_idx, dtype=int)], df.iloc[np.asarray(test_idx, dtype=int)]
+    dropped = dict(dropped or {})
+    rest = len(df) - len(train) - len(test) - sum(dropped.values())
+    if rest > 0: dropped["unassigned"] = dropped.get("unassigned", 0) + rest
     m = SplitManifest(strategy=strategy, train_rows=len(train), test_rows=len(test), required_gap_days=required_gap_days, fold=fold,
-                      required_embargo_days=required_embargo_days, train_after_test=train_after_test,
-                      dropped=dict(dropped or {}), warnings=list(warnings or []))
+                      required_embargo_days=required_embargo_days, train_after_test=train_after_test, dropped=dropped,
+                      warnings=list(warnings or []), task=spec.task, input_rows=len(df))
     if spec.time and spec.time in df: _time_evidence(m, train, test, spec.time)
     if spec.entity and spec.entity in df:
         shared = np.intersect1d(train[spec.entity].unique(), test[spec.entity].unique())
@@ -392,13 +457,7 @@ def make_manifest(df, train_idx, test_idx, spec, *, strategy, required_gap_days=
     if len(dup):
         first_train = pd.Series(np.arange(len(h_train)), index=h_train).groupby(level=0).first()
         m.duplicate_examples = [{"test_row": _plain(test.index[i]), "train_row": _plain(train.index[first_train[h_test[i]]])} for i in dup[:5]]
-    if spec.target in df:
-        y_train, y_test = train[spec.target], test[spec.target]
-        if pd.api.types.is_bool_dtype(y_train) or set(pd.unique(df[spec.target].dropna())) <= {0, 1}:
-            m.train_positive_rate = round(float(y_train.mean()), 4) if len(train) else None
-            m.test_positive_rate = round(float(y_test.mean()), 4) if len(test) else None
-        if df[spec.target].nunique() <= 50:
-            m.train_class_counts, m.test_class_counts = ({str(k): int(v) for k, v in y.value_counts().sort_index().items()} for y in (y_train, y_test))
+    if spec.target in df: _target_evidence(m, train, test, spec)
     return m
 
 def make_manifests(df, splitter, spec, *, strategy, required_gap_days=None, required_embargo_days=None, train_after_test=None, warnings=None):
@@ -419,7 +478,7 @@ def manifest_table(manifests):
     return pd.DataFrame([{"fold": m.fold, "train_rows": m.train_rows, "train_from": day(m.train_time[0]), "train_to": day(m.train_time[1]),
                           "gap_days": m.gap_days, "test_rows": m.test_rows, "test_from": day(m.test_time[0]), "test_to": day(m.test_time[1]),
                           "entity_overlap": m.entity_overlap, "duplicate_overlap": m.duplicate_overlap, "time_order_rows": m.time_order_rows,
-                          "train_positive_rate": m.train_positive_rate, "test_positive_rate": m.test_positive_rate}
+                          "train_balance": m.balance("train"), "test_balance": m.balance("test"), "dropped": sum(m.dropped.values())}
                          | ({"gap_after_days": m.gap_after_days} if any(x.train_after_test for x in manifests) else {})
                          for m in manifests]).set_index("fold")
 
@@ -492,6 +551,71 @@ def check_splits(manifests, *, fail=None):
                     f"{manifests[0].strategy}, {len(manifests)} folds" if manifests else "no folds")
     return manifests
 
+# %% ../../nbs/04_splits.ipynb #2a7c9d13
+_DROP_FIXES = {
+    "missing_time": "fill {col} or drop those rows upstream (df.dropna(subset=[{col!r}])); if the rows are not ordered in time, "
+                    "remove `time:` from the dataset's declaration",
+    "missing_entity": "fill {col} or drop those rows upstream (df.dropna(subset=[{col!r}])); if rows do not repeat per {col}, "
+                      "remove `entity:` from the dataset's declaration",
+    "missing_label": "label those rows, or drop them upstream (df.dropna(subset=[{col!r}]))",
+    "unassigned": "use a splitter that puts every row on a side (choose_splitter picks one from the declared time and entity)"}
+
+def _missing_rows(df, spec):
+    "(positions to split, rows left out by reason): a row without a time, entity or label counts under the first it lacks."
+    keep, dropped = np.ones(len(df), bool), {}
+    for reason, col in (("missing_time", spec.time), ("missing_entity", spec.entity), ("missing_label", spec.target)):
+        if not col or col not in df: continue
+        miss = keep & df[col].isna().to_numpy()
+        if miss.any(): dropped[reason], keep = int(miss.sum()), keep & ~miss
+    return np.flatnonzero(keep), dropped
+
+def _check_drops(dropped, n, spec, strategy, limit):
+    "DataError when the rows dropped for reasons the declaration does not imply exceed `limit` of `n`; else warnings naming them."
+    unplanned = {k: v for k, v in dropped.items() if k not in IMPLIED_DROPS and v}
+    total, cols = sum(unplanned.values()), {"missing_time": spec.time, "missing_entity": spec.entity, "missing_label": spec.target}
+    if n and total > limit * n:
+        fixes = "; ".join(f"{k} ({v} rows): " + _DROP_FIXES.get(k, "find out why").format(col=cols.get(k)) for k, v in unplanned.items())
+        err = DataError(f"The {strategy} split of dataset {spec.name!r} would drop {total} of {n} rows ({total / n:.1%}) for reasons its "
+                        f"declaration does not imply ({unplanned}); a split may drop at most {limit:.0%} of the rows for such reasons (max_dropped_share). Fix: {fixes}.")
+        err.dropped = dict(dropped)  # structured, for a caller that reports it
+        raise err
+    return [f"{v} of {n} rows dropped: {k}" + (f" (no value in {cols[k]!r})" if cols.get(k) else "") for k, v in unplanned.items()]
+
+# %% ../../nbs/04_splits.ipynb #4c6d0e88
+def _prepared(choice, df):
+    "(df with its time parsed, positions to split, rows left out before splitting); refuses too many left out."
+    spec = choice.spec
+    missing = [c for c in (spec.time, spec.entity) if c and c not in df]
+    if missing: raise DataError(f"The {choice.strategy} split needs the columns {missing}, which the data lacks. Found: {list(df.columns)[:12]}.")
+    if spec.time and not pd.api.types.is_datetime64_any_dtype(df[spec.time]):  # integer years, epochs: read as declared
+        df = df.assign(**{spec.time: parse_time(df[spec.time], spec.time_format, source=f"dataset {spec.name!r}")[0]})
+    keep, left_out = _missing_rows(df, spec)
+    _check_drops(left_out, len(df), spec, choice.strategy, choice.max_dropped_share)  # stop before splitting
+    return df, keep, left_out
+
+def _choice_folds(choice, df):
+    "(df with parsed time, [(train, test, dropped by reason, warnings)] in positions of `df`) for a SplitChoice."
+    df, keep, left_out = _prepared(choice, df)
+    X, spec, n = df.iloc[keep], choice.spec, choice.splitter.get_n_splits()
+    groups = X[spec.entity] if spec.entity else None
+    if groups is not None and n > 1 and groups.nunique() < n and not spec.time:
+        raise DataError(f"n_splits = {n} but the data holds only {groups.nunique()} entities ({spec.entity}); "
+                        f"each fold needs entities of its own. Use n_splits <= {groups.nunique()}.")
+    notes = ([f"entity {spec.entity!r} is unique in every row: grouping by it changes nothing (declare `entity:` only if rows repeat "
+              f"per {spec.entity})"] if groups is not None and len(X) and groups.nunique() == len(X) else [])
+    args, splitter = (X, X[spec.target] if spec.target in X else None, groups), choice.splitter
+    try: folds = list(splitter._folds(*args) if isinstance(splitter, _FoldSplitter) else ((tr, te, {}) for tr, te in splitter.split(*args)))
+    except WorkbenchError: raise
+    except ValueError as exc:
+        raise DataError(f"The {choice.strategy} split of {len(X)} rows failed ({exc}). Adjust n_splits or test_fraction to the data.") from exc
+    out = []
+    for tr, te, dropped in folds:
+        dropped = {**left_out, **dropped}
+        rest = len(df) - len(tr) - len(te) - sum(dropped.values())
+        if rest > 0: dropped["unassigned"] = rest  # a splitter that leaves rows out without saying why
+        out.append((keep[tr], keep[te], dropped, _check_drops(dropped, len(df), spec, choice.strategy, choice.max_dropped_share) + notes))
+    return df, out
+
 # %% ../../nbs/04_splits.ipynb #be101a85
 @dataclass
 class SplitChoice:
@@ -502,35 +626,30 @@ class SplitChoice:
     spec: object = None                # the DatasetSpec it was chosen for
     required_gap_days: float | None = None      # what split_findings holds the observed gap to
     required_embargo_days: float | None = None
+    max_dropped_share: float = 0.05    # share of rows a split may drop for reasons the declaration does not imply
 
-    def _args(self, df):
-        "X, y and groups for the splitter, from the spec's columns."
-        missing = [c for c in (self.spec.time, self.spec.entity) if c and c not in df]
-        if missing: raise DataError(f"The {self.strategy} split needs the columns {missing}, which the data lacks. Found: {list(df.columns)[:12]}.")
-        groups = df[self.spec.entity] if self.spec.entity else None
-        n = self.splitter.get_n_splits()
-        if groups is not None and n > 1 and groups.nunique() < n and not self.spec.time:
-            raise DataError(f"n_splits = {n} but the data holds only {groups.nunique()} entities ({self.spec.entity}); "
-                            f"each fold needs entities of its own. Use n_splits <= {groups.nunique()}.")
-        return df, (df[self.spec.target] if self.spec.target in df else None), groups
+    def split_with_manifests(self, df):
+        "[(train positions, test positions, SplitManifest)] for each fold of `df`; each manifest counts every row left out, by reason."
+        df, folds = _choice_folds(self, df)
+        return [(tr, te, make_manifest(df, tr, te, self.spec, strategy=self.strategy, required_gap_days=self.required_gap_days,
+                                       fold=i if len(folds) > 1 else None, required_embargo_days=self.required_embargo_days,
+                                       train_after_test=isinstance(self.splitter, PurgedKFold), dropped=dropped, warnings=self.warnings + notes))
+                for i, (tr, te, dropped, notes) in enumerate(folds)]
+
+    def split_with_manifest(self, df):
+        "(train positions, test positions, SplitManifest) of the holdout split of `df`: how a run splits."
+        folds = self.split_with_manifests(df)
+        if len(folds) != 1:
+            raise ConfigError(f"split_with_manifest makes one holdout, but this {self.strategy} split has {len(folds)} folds. Use split_with_manifests(df).")
+        return folds[0]
 
     def split(self, df):
-        "Yield (train, test) positions of `df` for each fold; scikit-learn's complaints become DataErrors."
-        X, y, groups = self._args(df)
-        try: yield from self.splitter.split(X, y, groups)
-        except WorkbenchError: raise
-        except ValueError as exc:
-            raise DataError(f"The {self.strategy} split of {len(df)} rows failed ({exc}). Adjust n_splits or test_fraction to the data.") from exc
+        "Yield (train, test) positions of `df` for each fold: the rows split_with_manifests counts."
+        for tr, te, *_ in _choice_folds(self, df)[1]: yield tr, te
 
     def manifests(self, df):
         "One SplitManifest per fold of `df`, not yet judged: pass them to split_findings or check_split(s)."
-        X, _, _ = self._args(df)
-        try:
-            return make_manifests(X, self.splitter, self.spec, strategy=self.strategy, required_gap_days=self.required_gap_days,
-                                  required_embargo_days=self.required_embargo_days, warnings=self.warnings)
-        except WorkbenchError: raise
-        except ValueError as exc:
-            raise DataError(f"The {self.strategy} split of {len(df)} rows failed ({exc}). Adjust n_splits or test_fraction to the data.") from exc
+        return [m for *_, m in self.split_with_manifests(df)]
 
     def findings(self):
         "The warnings as LeakageFindings of type 'undeclared_structure'."
@@ -539,16 +658,22 @@ class SplitChoice:
 
     def to_dict(self):
         return {"strategy": self.strategy, "splitter": " ".join(repr(self.splitter).split()), "warnings": list(self.warnings),
-                "required_gap_days": self.required_gap_days, "required_embargo_days": self.required_embargo_days}
+                "required_gap_days": self.required_gap_days, "required_embargo_days": self.required_embargo_days,
+                "max_dropped_share": self.max_dropped_share}
     def __repr__(self):
         return f"SplitChoice({self.strategy}: {' '.join(repr(self.splitter).split())}" + (f", {len(self.warnings)} warning(s))" if self.warnings else ")")
 
-def choose_splitter(spec, *, test_fraction, gap_days, seed, n_splits=1, embargo_days=0, stratify=True):
+# %% ../../nbs/04_splits.ipynb #6e2f0b55
+def choose_splitter(spec, *, test_fraction, gap_days, seed, n_splits=1, embargo_days=0, stratify=True, max_dropped_share=0.05):
     "The leakage-safe splitter for `spec`'s declared time/entity structure: a holdout when n_splits == 1, else cross-validation."
     _fraction(test_fraction, "test_fraction")
     n_splits = _n_splits(n_splits)
     gap, embargo = _duration(gap_days, "gap_days"), _duration(embargo_days, "embargo_days")
-    warnings, strat = [], "+stratified" if stratify else ""
+    if isinstance(max_dropped_share, bool) or not isinstance(max_dropped_share, (int, float)) or not 0 <= max_dropped_share < 1:
+        raise ConfigError(f"max_dropped_share = {max_dropped_share!r} must be a number from 0 to 1 (exclusive), e.g. 0.05.")
+    warnings, stratify = [], stratify and spec.is_classification   # a float target has no classes to balance
+    strat = "+stratified" if stratify else (" (not stratified: regression target)" if not spec.is_classification else "")
+    choice = lambda splitter, strategy, **kw: SplitChoice(splitter, strategy, warnings, spec, max_dropped_share=max_dropped_share, **kw)
     if spec.time:
         suffix = "+group" if spec.entity else ""
         if n_splits == 1:
@@ -556,20 +681,16 @@ def choose_splitter(spec, *, test_fraction, gap_days, seed, n_splits=1, embargo_
         else:
             splitter = WalkForwardSplit(n_splits, time_col=spec.time, test_size=test_fraction / n_splits, gap=gap, embargo=embargo, random_state=seed)
             strategy = "walk-forward" + suffix
-        return SplitChoice(splitter, strategy, warnings, spec, required_gap_days=_num(gap / pd.Timedelta(days=1)))
+        return choice(splitter, strategy, required_gap_days=_num(gap / pd.Timedelta(days=1)))
     if n_splits == 1 and spec.entity:
         splitter = (StratifiedGroupShuffleSplit(1, test_size=test_fraction, random_state=seed) if stratify
                     else GroupShuffleSplit(1, test_size=test_fraction, random_state=seed))
-        return SplitChoice(splitter, "group" + strat, warnings, spec)
+        return choice(splitter, "group" + strat)
     if spec.entity:
-        splitter = (StratifiedGroupKFold(n_splits, shuffle=True, random_state=seed) if stratify
-                    else GroupKFold(n_splits))
-        return SplitChoice(splitter, "group-kfold" + strat, warnings, spec)
+        return choice(StratifiedGroupKFold(n_splits, shuffle=True, random_state=seed) if stratify else GroupKFold(n_splits), "group-kfold" + strat)
     warnings.append(f"dataset {spec.name!r} declares neither a time nor an entity column, so the split is random"
                     + (f" (stratified by {spec.target!r})" if stratify else "")
                     + "; if rows repeat for the same customer or follow each other in time, this split leaks")
     if n_splits == 1:
-        splitter = (StratifiedShuffleSplit if stratify else ShuffleSplit)(n_splits=1, test_size=test_fraction, random_state=seed)
-        return SplitChoice(splitter, "random" + strat, warnings, spec)
-    splitter = (StratifiedKFold if stratify else KFold)(n_splits, shuffle=True, random_state=seed)
-    return SplitChoice(splitter, "kfold" + strat, warnings, spec)
+        return choice((StratifiedShuffleSplit if stratify else ShuffleSplit)(n_splits=1, test_size=test_fraction, random_state=seed), "random" + strat)
+    return choice((StratifiedKFold if stratify else KFold)(n_splits, shuffle=True, random_state=seed), "kfold" + strat)
