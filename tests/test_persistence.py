@@ -4,27 +4,29 @@ from importlib.util import find_spec
 from pathlib import Path
 import numpy as np
 import pytest
-from workbench.data import CHURN, generate_churn
+from workbench.demo import CHURN, generate_churn
 from workbench.errors import ModelError, TrackingError
-from workbench.models import MODEL_FAMILIES, build_model, fit_model, training_health
+from workbench.models import MODEL_FAMILIES, build_model, fit_model, model_family, training_health
 from workbench.persist import TRUSTED_TYPES, UnsafeModelFile, generate_trusted_types, load_model, save_model, verify_model
 
 NUM = ["tenure_months", "monthly_charges", "usage_gb", "support_calls"]
 CAT = list(CHURN.categorical)
 FAST = {"xgboost": {"n_estimators": 25}, "pytorch": {"epochs": 2}, "scikit-learn": {}}
+PAIRS = [(name, task) for name, specs in MODEL_FAMILIES.items() for task in specs]
 
 
 @pytest.fixture(scope="module")
 def data():
-    return generate_churn(n_customers=250, months=4).sort_values("snapshot_date", kind="stable").reset_index(drop=True)
+    df = generate_churn(n_customers=250, months=4).sort_values("snapshot_date", kind="stable").reset_index(drop=True)
+    return df.assign(contract_code=df.contract_type.map({c: i for i, c in enumerate(sorted(df.contract_type.unique()))}))
 
 
-def fitted(name, df):
-    spec = MODEL_FAMILIES[name]
-    num = NUM if spec.task == "classification" else NUM[:-1]
-    y = df["churned"] if spec.task == "classification" else df["support_calls"].astype(float)
-    m = build_model(name, numeric=num, categorical=CAT, random_state=0, n_jobs=1, params=FAST[spec.family])
-    return fit_model(m, df[num + CAT], y, time=df.snapshot_date), df[num + CAT]
+def fitted(name, df, task="binary"):
+    target = {"binary": "churned", "multiclass": "contract_code", "regression": "usage_gb"}[task]
+    drop = {"multiclass": "contract_type", "regression": "usage_gb"}.get(task)
+    num, cat = [c for c in NUM if c != drop], [c for c in CAT if c != drop]
+    m = build_model(name, task=task, numeric=num, categorical=cat, random_state=0, n_jobs=1, params=FAST[model_family(name)])
+    return fit_model(m, df[num + cat], df[target], time=df.snapshot_date), df[num + cat]
 
 
 def scores(m, X): return m.predict_proba(X) if hasattr(m, "predict_proba") else m.predict(X)
@@ -44,12 +46,15 @@ def rehash(folder, name):
     (folder / "manifest.json").write_text(json.dumps(man))
 
 
-@pytest.mark.parametrize("name", list(MODEL_FAMILIES))
-def test_every_family_round_trips(tmp_path, data, name):
-    m, X = fitted(name, data)
+@pytest.mark.parametrize("name,task", PAIRS)
+def test_every_family_round_trips_in_every_task(tmp_path, data, name, task):
+    m, X = fitted(name, data, task)
     saved = save_model(m, tmp_path / "m")
     back = load_model(tmp_path / "m", expected_sha256=saved.sha256)
     np.testing.assert_array_equal(scores(back, X), scores(m, X))
+    np.testing.assert_array_equal(back.predict(X), m.predict(X))
+    if task == "multiclass": assert scores(back, X).shape == (len(X), 3)
+    assert back.named_steps["inputs"].task == task
     assert list(back.named_steps) == ["inputs", "preprocess", "model"]
     assert type(back.named_steps["model"]) is type(m.named_steps["model"])
     assert training_health(back) == training_health(m)
@@ -58,7 +63,7 @@ def test_every_family_round_trips(tmp_path, data, name):
 
 @pytest.mark.parametrize("fmt", ["torch", pytest.param("safetensors", marks=pytest.mark.skipif(not find_spec("safetensors"), reason="safetensors not installed"))])
 def test_network_weights_in_either_tensor_format(tmp_path, data, fmt):
-    m, X = fitted("mlp", data)
+    m, X = fitted("mlp", data, "multiclass")
     saved = save_model(m, tmp_path / "m", torch_format=fmt)
     assert saved.manifest["estimator"]["format"] == {"torch": "pt", "safetensors": "safetensors"}[fmt]
     np.testing.assert_array_equal(load_model(tmp_path / "m").predict_proba(X), m.predict_proba(X))
@@ -134,7 +139,7 @@ def test_unknown_estimator_class_and_foreign_folders_are_refused(tmp_path, data)
 
 def test_saving_refuses_types_it_could_not_load(tmp_path, data):
     from sklearn.preprocessing import FunctionTransformer
-    m = build_model("baseline", numeric=NUM, categorical=CAT)
+    m = build_model("baseline", task="binary", numeric=NUM, categorical=CAT)
     m.steps.insert(0, ("odd", FunctionTransformer(json.dumps)))
     with pytest.raises(ModelError, match=r"holds type\(s\) \['json.dumps'\].*pass them in trusted="):
         save_model(m, tmp_path / "m")

@@ -9,6 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 from sklearn.utils._param_validation import Interval, StrOptions
 from xgboost import XGBClassifier, XGBRegressor
+from .errors import ModelError
 from .models import TrainingDiverged, TrainingHealth, overfitting_finding, validation_split
 
 # %% auto #0
@@ -45,6 +46,7 @@ class _EarlyStopping:
         tr, va, info = validation_split(len(y), fraction=self.validation_fraction, time=time, groups=groups,
                                         entity_fraction=self.entity_fraction,
                                         random_state=self.random_state if isinstance(self.random_state, int) else None)
+        self._check_target(y, tr, info)
         Xt, yt = _take(X, tr), y[tr]
         super().fit(Xt, yt, eval_set=[(Xt, yt), (_take(X, va), y[va])], verbose=False,
                     sample_weight=None if sample_weight is None else np.asarray(sample_weight)[tr])
@@ -67,15 +69,37 @@ class _EarlyStopping:
         return TrainingHealth(family="xgboost", unit="round", loss=metric, history=history, best_epoch=best, epochs_run=len(history),
                               stopped_early=len(history) < self.get_num_boosting_rounds(), findings=[found] if found else [], validation=info)
 
+    def _check_target(self, y, train_rows, info): pass  # the classifier checks its class codes
+
+# %% ../../nbs/06a_boosting.ipynb #d07802d8
 class XGBEarlyStopClassifier(_EarlyStopping, XGBClassifier):
-    "XGBoost classifier with early stopping on a time/group-aware validation slice and a TrainingHealth record."
+    "XGBoost classifier (binary: logistic; more classes: softmax) with early stopping on a time/group-aware validation slice and a TrainingHealth record."
     def __init__(self, *, validation_fraction=0.15, entity_fraction=0.2, early_stopping_rounds=30, **kwargs):
         super().__init__(early_stopping_rounds=early_stopping_rounds, **kwargs)
         self.validation_fraction = validation_fraction  # share of the training rows (the most recent) held out for early stopping
         self.entity_fraction = entity_fraction          # with groups: share of the tail's entities whose rows validate
 
+    def _check_target(self, y, train_rows, info):
+        "Class codes must be 0..K-1, each present in the rows XGBoost trains on; a ModelError names the missing ones."
+        codes = np.unique(y)
+        try: ints = codes.astype(np.int64); ok = np.array_equal(ints, codes) and ints.min() >= 0
+        except (TypeError, ValueError): ok = False
+        if not ok:
+            raise ModelError(f"XGBoost needs the target as class codes 0..K-1, got values such as {codes[:5].tolist()}. Encode it first "
+                             "(the workbench pipeline does; outside it, sklearn.preprocessing.LabelEncoder).")
+        missing = sorted(set(range(int(ints.max()) + 1)) - set(ints.tolist()))
+        if missing:
+            raise ModelError(f"Class code(s) {missing} have no rows among the {len(y)} training rows (codes present: {ints.tolist()}), and "
+                             f"XGBoost needs every class 0..{ints.max()} in training. Check the split (a class seen only in the test period), "
+                             "or merge rare classes into others.")
+        absent = sorted(set(ints.tolist()) - set(np.unique(y[train_rows]).astype(np.int64).tolist()))
+        if absent:
+            raise ModelError(f"Class code(s) {absent} have no rows left to train on once the early-stopping validation slice is cut "
+                             f"({info['strategy']}: {info['val_rows']} validation rows, {info['left_out_rows']} set aside). Lower "
+                             f"validation_fraction (now {self.validation_fraction}), give more rows of those classes, or merge rare classes.")
+
 class XGBEarlyStopRegressor(_EarlyStopping, XGBRegressor):
-    "XGBoost regressor with early stopping on a time/group-aware validation slice and a TrainingHealth record."
+    "XGBoost regressor (squared error) with early stopping on a time/group-aware validation slice and a TrainingHealth record."
     def __init__(self, *, validation_fraction=0.15, entity_fraction=0.2, early_stopping_rounds=30, **kwargs):
         super().__init__(early_stopping_rounds=early_stopping_rounds, **kwargs)
         self.validation_fraction = validation_fraction

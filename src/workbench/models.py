@@ -4,21 +4,23 @@
 
 # %% ../../nbs/06_models.ipynb #499890ff
 from __future__ import annotations
-import importlib, io, math, warnings
+import importlib, io, math, re, warnings
 from dataclasses import dataclass, field, asdict
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, TransformerMixin, is_classifier, is_regressor
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder, StandardScaler
+from .data import MAX_CLASSES, TASKS
 from .errors import ModelError
 
 # %% auto #0
-__all__ = ['DIVERGENCE_FIXES', 'MODEL_FAMILIES', 'TrainingDiverged', 'HealthFinding', 'TrainingHealth', 'render_training_png',
-           'validation_split', 'overfitting_finding', 'UnseenCategoryWarning', 'InputGuard', 'ModelSpec',
-           'is_model_name', 'model_family', 'build_model', 'fit_model', 'training_health', 'training_history']
+__all__ = ['DIVERGENCE_FIXES', 'MODEL_FAMILIES', 'IMPORTABLE_PACKAGES', 'TrainingDiverged', 'HealthFinding', 'TrainingHealth',
+           'render_training_png', 'validation_split', 'overfitting_finding', 'check_task', 'check_target',
+           'UnseenCategoryWarning', 'InputGuard', 'ModelSpec', 'models_for_task', 'is_model_name', 'model_family',
+           'check_model', 'model_tasks', 'build_model', 'fit_model', 'training_health', 'training_history']
 
 # %% ../../nbs/06_models.ipynb #97b01500
 class TrainingDiverged(ModelError):
@@ -52,7 +54,7 @@ class TrainingHealth:
     "Curves and health-check findings of one training run (a network's epochs or a booster's rounds)."
     family: str                                   # pytorch | xgboost
     unit: str = "epoch"                           # what one history row is: epoch | round
-    loss: str = "loss"                            # the loss the curves show (log_loss, mse, logloss, rmse)
+    loss: str = "loss"                            # the loss the curves show (log_loss, mse, logloss, mlogloss, rmse)
     history: list = field(default_factory=list)   # one dict per epoch/round: epoch, train_loss, val_loss, lr, grad_norm/<layer>, ...
     best_epoch: int | None = None                 # epoch/round whose weights the model keeps
     epochs_run: int = 0
@@ -168,6 +170,40 @@ def overfitting_finding(history, best, *, unit="epoch", restored=True, tolerance
                          f"while training loss fell from {b['train_loss']:.4g} to {last['train_loss']:.4g}: overfitting; {kept}.",
                          epoch=best + 1, value=round(last["val_loss"] - b["val_loss"], 6))
 
+# %% ../../nbs/06_models.ipynb #814af304
+_TASK_WORDS = {"binary": "binary classification", "multiclass": "multiclass classification", "regression": "regression"}
+
+def check_task(task):
+    "Raise a ModelError unless `task` is one of TASKS (binary, multiclass, regression)."
+    if task not in TASKS:
+        raise ModelError(f"Unknown task {task!r}: a model does one of {', '.join(TASKS)}. Pass task= as the dataset declares it.")
+
+def check_target(y, task):
+    "Raise a ModelError when training target `y` cannot train a model for `task`."
+    check_task(task)
+    yv = pd.Series(np.asarray(y))
+    n = len(yv)
+    if not n: raise ModelError("The target is empty: there are no training rows. Check the split and the filters before it.")
+    if yv.isna().any(): raise ModelError(f"The target has {int(yv.isna().sum())} missing values in {n} training rows. Drop those rows.")
+    if task == "regression":
+        kind = pd.api.types.infer_dtype(yv, skipna=False)
+        if kind not in ("integer", "floating", "decimal", "mixed-integer-float"):
+            raise ModelError(f"A regression target must be numbers; this one holds {kind} values such as {yv.unique()[:3].tolist()}. "
+                             "Declare the task as binary or multiclass for labels, or convert the column.")
+        inf = int(np.isinf(yv.to_numpy(dtype=float)).sum())
+        if inf: raise ModelError(f"The regression target is infinite in {inf} of {n} training rows. Drop or cap those rows.")
+        return
+    k = yv.nunique()
+    if k < 2:
+        raise ModelError(f"The target has one class only ({yv.iloc[0]!r} in all {n} training rows): a classifier needs two. "
+                         "Check the label, or the split (a training period without positives).")
+    if task == "binary" and k > 2:
+        raise ModelError(f"The target has {k} classes ({sorted(map(str, yv.unique()))[:8]}) but the task is binary. "
+                         "Declare the task as multiclass, or encode the target as 1 for the positive class and 0 for the rest.")
+    if task == "multiclass" and k > MAX_CLASSES:
+        raise ModelError(f"The target has {k} classes in {n} training rows, more than the {MAX_CLASSES} a multiclass model takes. "
+                         "Group rare classes (into 'other', or by a coarser label), or declare the task as regression if the labels are ordered numbers.")
+
 # %% ../../nbs/06_models.ipynb #95f380c9
 class UnseenCategoryWarning(UserWarning):
     "Scoring data holds categories the model never saw in training; they are scored as 'unknown'."
@@ -176,13 +212,14 @@ def _is_numeric(s): return pd.api.types.is_numeric_dtype(s) or pd.api.types.is_b
 
 class InputGuard(TransformerMixin, BaseEstimator):
     "Checks columns and target at fit, columns and categories at scoring; passes the frame on in training column order."
-    def __init__(self, *, numeric=(), categorical=(), task="classification"):
+    def __init__(self, *, numeric=(), categorical=(), task="binary"):
         self.numeric = numeric          # numeric feature columns
         self.categorical = categorical  # categorical feature columns
-        self.task = task                # classification | regression: what the target must look like
+        self.task = task                # binary | multiclass | regression: what the target must look like (check_target)
 
     def fit(self, X, y=None):
         "Learn the columns and categories; refuse unusable data with a ModelError."
+        check_task(self.task)
         X = self._frame(X)
         expected = [*self.numeric, *self.categorical]
         missing = [c for c in expected if c not in X.columns]
@@ -194,12 +231,7 @@ class InputGuard(TransformerMixin, BaseEstimator):
         wrong = [c for c in self.numeric if not _is_numeric(X[c])]
         if wrong: raise ModelError(f"Numeric column(s) {wrong} hold non-numeric values (dtypes {[str(X[c].dtype) for c in wrong]}). "
                                    "Declare them categorical or convert them.")
-        if y is not None:
-            yv = pd.Series(np.asarray(y))
-            if yv.isna().any(): raise ModelError(f"The target has {int(yv.isna().sum())} missing values in {len(yv)} training rows. Drop those rows.")
-            if self.task == "classification" and yv.nunique() < 2:
-                raise ModelError(f"The target has one class only ({yv.iloc[0]!r} in all {len(yv)} training rows): a classifier needs two. "
-                                 "Check the label, or the split (a training period without positives).")
+        if y is not None: check_target(y, self.task)
         self.feature_names_in_ = np.asarray(expected, dtype=object)
         self.n_features_in_ = len(expected)
         self.categories_seen_ = {c: sorted(map(str, X[c].dropna().unique())) for c in self.categorical}
@@ -234,38 +266,66 @@ class InputGuard(TransformerMixin, BaseEstimator):
 # %% ../../nbs/06_models.ipynb #967b3220
 @dataclass(frozen=True)
 class ModelSpec:
-    "What a short model name stands for."
+    "What a short model name stands for in one task."
     family: str        # scikit-learn | xgboost | pytorch: the library that fits it, and how it is saved
     path: str          # import path of the estimator class
-    task: str          # classification | regression
+    task: str          # binary | multiclass | regression: the task this entry serves
     defaults: dict = field(default_factory=dict)  # parameters workbench sets unless the caller does
 
-    def __getitem__(self, i): return (self.family, self.path)[i]  # older callers read MODEL_FAMILIES[name][0]
+def _entries(family, classifier=None, regressor=None, defaults=None, regressor_defaults=None):
+    "One name's row: its classifier serves binary and multiclass, its regressor regression."
+    out = {t: ModelSpec(family, classifier, t, dict(defaults or {})) for t in ("binary", "multiclass") if classifier}
+    if regressor: out["regression"] = ModelSpec(family, regressor, "regression", dict((defaults if regressor_defaults is None else regressor_defaults) or {}))
+    return out
 
 _XGB = {"n_estimators": 300, "max_depth": 4, "learning_rate": 0.05, "subsample": 0.9, "colsample_bytree": 0.9, "tree_method": "hist"}
-MODEL_FAMILIES = {
-    "baseline": ModelSpec("scikit-learn", "sklearn.linear_model.LogisticRegression", "classification", {"max_iter": 1000, "C": 1.0}),
-    "xgboost": ModelSpec("xgboost", "workbench.boosting.XGBEarlyStopClassifier", "classification", _XGB),
-    "mlp": ModelSpec("pytorch", "workbench.nets.TabularMLPClassifier", "classification"),
-    "random_forest": ModelSpec("scikit-learn", "sklearn.ensemble.RandomForestClassifier", "classification", {"n_estimators": 200, "min_samples_leaf": 5}),
-    "hist_gradient_boosting": ModelSpec("scikit-learn", "sklearn.ensemble.HistGradientBoostingClassifier", "classification"),
-    "ridge": ModelSpec("scikit-learn", "sklearn.linear_model.Ridge", "regression"),
-    "xgboost_regressor": ModelSpec("xgboost", "workbench.boosting.XGBEarlyStopRegressor", "regression", _XGB),
-    "mlp_regressor": ModelSpec("pytorch", "workbench.nets.TabularMLPRegressor", "regression"),
+_SKE = "sklearn.ensemble."
+MODEL_FAMILIES = {  # short name -> {task: ModelSpec}
+    "baseline": _entries("scikit-learn", "sklearn.linear_model.LogisticRegression", "sklearn.linear_model.Ridge",
+                         {"max_iter": 1000, "C": 1.0}, regressor_defaults={}),
+    "xgboost": _entries("xgboost", "workbench.boosting.XGBEarlyStopClassifier", "workbench.boosting.XGBEarlyStopRegressor", _XGB),
+    "mlp": _entries("pytorch", "workbench.nets.TabularMLPClassifier", "workbench.nets.TabularMLPRegressor"),
+    "random_forest": _entries("scikit-learn", _SKE + "RandomForestClassifier", _SKE + "RandomForestRegressor",
+                              {"n_estimators": 200, "min_samples_leaf": 5}),
+    "hist_gradient_boosting": _entries("scikit-learn", _SKE + "HistGradientBoostingClassifier", _SKE + "HistGradientBoostingRegressor"),
+    "ridge": _entries("scikit-learn", regressor="sklearn.linear_model.Ridge"),
+    "xgboost_regressor": _entries("xgboost", regressor="workbench.boosting.XGBEarlyStopRegressor", defaults=_XGB),
+    "mlp_regressor": _entries("pytorch", regressor="workbench.nets.TabularMLPRegressor"),
 }
 
-def _import(path):
+def models_for_task(task):
+    "The short model names that can do `task`, in table order."
+    check_task(task)
+    return [name for name, specs in MODEL_FAMILIES.items() if task in specs]
+
+# %% ../../nbs/06_models.ipynb #9e373740
+IMPORTABLE_PACKAGES = ("sklearn", "xgboost", "workbench", "lightgbm", "catboost")  # the only top-level packages an import path may name
+_PATH = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
+
+def _choices(task=None):
+    "What the caller may name instead: for one task, or for any."
+    if task is None:
+        return f"Available models: {', '.join(MODEL_FAMILIES)}, or an estimator's import path such as 'sklearn.ensemble.RandomForestClassifier'."
+    return (f"Models for {task}: {', '.join(models_for_task(task))}, "
+            f"or a scikit-learn {'regressor' if task == 'regression' else 'classifier'}'s import path.")
+
+def _import(path, task=None):
+    "The object at import path `path`; imported only when its top-level package is in IMPORTABLE_PACKAGES."
+    if not isinstance(path, str) or not _PATH.fullmatch(path): raise ModelError(f"Unknown model {path!r}. {_choices(task)}")
+    top = path.split(".", 1)[0]
+    if top not in IMPORTABLE_PACKAGES:
+        raise ModelError(f"Model {path!r} is refused without importing it: importing a module runs its code, so workbench imports "
+                         f"estimators only from {', '.join(IMPORTABLE_PACKAGES)}, and {top!r} is not one of them. {_choices(task)}")
     mod, _, name = path.rpartition(".")
     try: return getattr(importlib.import_module(mod), name)
     except (ImportError, AttributeError, ValueError) as exc:
-        raise ModelError(f"Unknown model {path!r}: no such import path ({exc}). "
-                         f"Available models: {', '.join(MODEL_FAMILIES)}, or an estimator's import path such as "
-                         "'sklearn.ensemble.RandomForestClassifier'.") from None
+        raise ModelError(f"Unknown model {path!r}: no such import path ({exc}). {_choices(task)}") from None
 
 def is_model_name(name):
-    "True if `name` is a registered short name or imports as an estimator class."
+    "True if `name` is a short model name or the import path of a class in an importable package."
+    if not isinstance(name, str): return False
     if name in MODEL_FAMILIES: return True
-    try: return isinstance(_import(name), type) if isinstance(name, str) and "." in name else False
+    try: return isinstance(_import(name), type)
     except ModelError: return False
 
 def _family_of(obj):
@@ -276,23 +336,60 @@ def _family_of(obj):
 
 def model_family(name):
     "The library behind model `name` (a short name, import path or estimator): scikit-learn, xgboost or pytorch."
-    if isinstance(name, str) and name in MODEL_FAMILIES: return MODEL_FAMILIES[name].family
+    if isinstance(name, str) and name in MODEL_FAMILIES: return next(iter(MODEL_FAMILIES[name].values())).family
     return _family_of(_import(name) if isinstance(name, str) else name)
 
-def _estimator(name, params):
-    "Instantiate the estimator `name` with workbench defaults overridden by `params`."
-    if isinstance(name, BaseEstimator): return name.set_params(**params) if params else name
-    if not isinstance(name, str) or (name not in MODEL_FAMILIES and "." not in name):
-        raise ModelError(f"Unknown model {name!r}. Available models: {', '.join(MODEL_FAMILIES)}, "
-                         "or an estimator's import path such as 'sklearn.ensemble.RandomForestClassifier'.")
-    spec = MODEL_FAMILIES.get(name)
-    cls = _import(spec.path if spec else name)
+# %% ../../nbs/06_models.ipynb #60aa91ee
+def _kind(est): return "regressor" if is_regressor(est) else "classifier" if is_classifier(est) else None
+
+def _check_kind(est, name, task):
+    "Raise a ModelError unless `est` is a classifier for binary/multiclass or a regressor for regression."
+    kind = _kind(est)
+    if kind != ("regressor" if task == "regression" else "classifier"):
+        raise ModelError(f"Model {name!r} is {'a ' + kind if kind else 'neither a classifier nor a regressor'}, so it does not do "
+                         f"{_TASK_WORDS[task]}. {_choices(task)}")
+
+def _instance(cls, name):
+    try: return cls()
+    except TypeError as exc:
+        raise ModelError(f"{name!r} cannot be built without arguments ({exc}). Build it in the notebook and pass the estimator.") from None
+
+def _resolve(name, task):
+    "(estimator class, workbench defaults) that `name` stands for in `task`; a ModelError when there is none."
+    if isinstance(name, str) and name in MODEL_FAMILIES:
+        spec = MODEL_FAMILIES[name].get(task)
+        if spec is None: raise ModelError(f"Model {name!r} does not do {_TASK_WORDS[task]}. {_choices(task)}")
+        return _import(spec.path), spec.defaults
+    cls = _import(name, task)
     if not (isinstance(cls, type) and hasattr(cls, "fit") and hasattr(cls, "get_params")):
         raise ModelError(f"{name!r} is not a scikit-learn-compatible estimator class (it needs fit and get_params).")
-    valid = set(cls().get_params(deep=False))
+    _check_kind(_instance(cls, name), name, task)
+    return cls, {}
+
+def check_model(name, task):
+    "Raise a ModelError unless model `name` (short name, import path or estimator) can do `task`; a short name imports nothing."
+    check_task(task)
+    if isinstance(name, BaseEstimator): return _check_kind(name, type(name).__name__, task)
+    if isinstance(name, str) and task in MODEL_FAMILIES.get(name, {}): return
+    _resolve(name, task)
+
+def model_tasks(name):
+    "The tasks model `name` can do: a short name's row of the table, or what its estimator is (classifier or regressor)."
+    if isinstance(name, str) and name in MODEL_FAMILIES: return tuple(MODEL_FAMILIES[name])
+    est = name if isinstance(name, BaseEstimator) else _instance(_import(name), name)
+    return {"classifier": ("binary", "multiclass"), "regressor": ("regression",)}.get(_kind(est), ())
+
+# %% ../../nbs/06_models.ipynb #6db3045d
+def _estimator(name, task, params):
+    "Instantiate the estimator `name` for `task` with workbench defaults overridden by `params`."
+    if isinstance(name, BaseEstimator):
+        _check_kind(name, type(name).__name__, task)
+        return name.set_params(**params) if params else name
+    cls, defaults = _resolve(name, task)
+    valid = set(_instance(cls, name).get_params(deep=False))
     unknown = sorted(set(params) - valid)
     if unknown: raise ModelError(f"Model {name!r} has no parameter(s) {unknown}. Its parameters: {sorted(valid)}.")
-    return cls(**{**(spec.defaults if spec else {}), **params})
+    return cls(**{**defaults, **params})
 
 def _check_param_types(est, name):
     "Validate parameter types with scikit-learn's constraints; a ModelError names the parameter and what it expects."
@@ -313,13 +410,10 @@ def _seed_and_threads(est, random_state, n_jobs):
             and type(keys.get(k.rpartition("__")[0], est)).__name__ not in _NO_THREADS}
     return est.set_params(**upd) if upd else est
 
-def _task(est):
-    from sklearn.base import is_regressor
-    return "regression" if is_regressor(est) else "classification"
-
-def build_model(name, *, numeric, categorical, random_state=None, n_jobs=None, params=None):
-    "A Pipeline (inputs check, preprocessing, estimator `name`); `n_jobs` caps its threads (None: the library's default)."
-    est = _estimator(name, dict(params or {}))
+def build_model(name, *, task, numeric, categorical, random_state=None, n_jobs=None, params=None):
+    "A Pipeline (inputs check, preprocessing, estimator `name` for `task`); `n_jobs` caps its threads (None: the library's default)."
+    check_task(task)
+    est = _estimator(name, task, dict(params or {}))
     _check_param_types(est, name)
     est = _seed_and_threads(est, random_state, n_jobs)
     numeric, categorical = list(numeric), list(categorical)
@@ -330,8 +424,7 @@ def build_model(name, *, numeric, categorical, random_state=None, n_jobs=None, p
     else:
         cat = OneHotEncoder(handle_unknown="ignore", sparse_output=False)
     pre = ColumnTransformer([("num", num, numeric), ("cat", cat, categorical)], verbose_feature_names_out=True)
-    return Pipeline([("inputs", InputGuard(numeric=numeric, categorical=categorical, task=_task(est))),
-                     ("preprocess", pre), ("model", est)])
+    return Pipeline([("inputs", InputGuard(numeric=numeric, categorical=categorical, task=task)), ("preprocess", pre), ("model", est)])
 
 # %% ../../nbs/06_models.ipynb #a96f10ca
 def fit_model(pipeline, X, y, *, time=None, groups=None):

@@ -8,6 +8,7 @@ import math
 from numbers import Integral, Real
 import numpy as np
 import torch
+from scipy.special import expit, softmax
 from torch import nn
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils._param_validation import Interval, StrOptions
@@ -110,6 +111,8 @@ class _TabularNet(BaseEstimator):
         return TabularMLP(n_numeric, cardinalities, embedding_dims, hidden=self.hidden, dropout=self.dropout,
                           batch_norm=self.batch_norm, n_outputs=n_outputs)
 
+    def _n_outputs(self): return 1  # the multiclass classifier has one output per class
+
     def _tensors(self, X, contiguous=True):
         "Numeric float32 and categorical int64 (shifted so -1 becomes the padding code 0) tensors of X."
         X = np.asarray(X, dtype=np.float32)
@@ -138,7 +141,7 @@ class _TabularNet(BaseEstimator):
         if self.n_threads: torch.set_num_threads(self.n_threads)
         try:
             torch.manual_seed(0 if self.random_state is None else self.random_state)
-            net = self._network(xn.shape[1], cards, dims, n_outputs=1)
+            net = self._network(xn.shape[1], cards, dims, n_outputs=self._n_outputs())
             self.health_ = self._train(net, (_rows(xn, tr), _rows(xc, tr), _rows(target, tr)), (_rows(xn, va), _rows(xc, va), _rows(target, va)), info)
         finally: torch.set_num_threads(threads)
         self.module_, self.architecture_ = net.eval(), dict(net.config)
@@ -291,22 +294,27 @@ class _TabularNet(BaseEstimator):
 
 # %% ../../nbs/06b_nets.ipynb #d85ea908
 class TabularMLPClassifier(ClassifierMixin, _TabularNet):
-    "A PyTorch tabular MLP for binary classification, as a scikit-learn estimator with training health."
+    "A PyTorch tabular MLP classifier (binary: one logit; K classes: softmax), as a scikit-learn estimator with training health."
     _loss_name = "log_loss"
     def _encode_target(self, y):
-        self.classes_ = np.unique(y)
-        if len(self.classes_) != 2:
-            raise ModelError(f"TabularMLPClassifier needs two classes in the target, got {self.classes_.tolist()[:10]}. "
-                             "For more classes use xgboost or a scikit-learn estimator.")
-        return torch.from_numpy((y == self.classes_[1]).astype(np.float32))
-    def _loss(self, out, y): return nn.functional.binary_cross_entropy_with_logits(out.squeeze(1), y)
+        self.classes_, codes = np.unique(y, return_inverse=True)
+        if len(self.classes_) < 2:
+            raise ModelError(f"TabularMLPClassifier needs at least two classes in the target, got {self.classes_.tolist()}. "
+                             "Check the label, or the split (a training period with one class only).")
+        return torch.from_numpy(codes.astype(np.float32 if len(self.classes_) == 2 else np.int64))
+    def _n_outputs(self): return 1 if len(self.classes_) == 2 else len(self.classes_)
+    def _loss(self, out, y):
+        if out.shape[1] == 1: return nn.functional.binary_cross_entropy_with_logits(out.squeeze(1), y)
+        return nn.functional.cross_entropy(out, y)
     def predict_proba(self, X):
-        "Probabilities of both classes, shape (n, 2)."
-        p = np.empty((len(X), 2))
-        p[:, 1] = 1.0 / (1.0 + np.exp(-self._forward(X).astype(np.float64)))
-        p[:, 0] = 1.0 - p[:, 1]
-        return p
-    def predict(self, X): return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+        "Probabilities of every class, shape (n, number of classes)."
+        out = self._forward(X).astype(np.float64)
+        if out.ndim == 2: return softmax(out, axis=1)
+        p1 = expit(out)
+        return np.column_stack([1.0 - p1, p1])
+    def predict(self, X):
+        p = self.predict_proba(X)
+        return self.classes_[(p[:, 1] >= 0.5).astype(int) if p.shape[1] == 2 else p.argmax(axis=1)]
 
 class TabularMLPRegressor(RegressorMixin, _TabularNet):
     "A PyTorch tabular MLP for regression (squared error on a standardized target), with training health."

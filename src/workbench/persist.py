@@ -31,22 +31,29 @@ NATIVE_CLASSES = {  # the only estimator classes loaded from a native (non-skops
     "workbench.nets.TabularMLPClassifier": "pytorch", "workbench.nets.TabularMLPRegressor": "pytorch",
 }
 
+def _small_tables():
+    "A small churn table's features and one target per task, for fitting every model quickly."
+    from workbench.demo import generate_churn
+    df = generate_churn(n_customers=60, months=2, seed=1)
+    num, cat = ["tenure_months", "monthly_charges", "support_calls"], ["region", "payment_method"]
+    codes = {c: i for i, c in enumerate(sorted(df["contract_type"].unique()))}
+    return df[num + cat], num, cat, {"binary": df["churned"], "multiclass": df["contract_type"].map(codes), "regression": df["usage_gb"]}
+
 def generate_trusted_types():
-    "The non-default skops types of every registered model, found by fitting each on a small table and dumping it."
+    "The non-default skops types of every registered model and task, found by fitting each on a small table and dumping it."
     import warnings
     import skops.io as sio
     from sklearn.pipeline import Pipeline
-    from workbench.data import CHURN, generate_churn
-    df = generate_churn(n_customers=60, months=2, seed=1)
-    num, cat = ["tenure_months", "monthly_charges", "support_calls"], list(CHURN.categorical)
+    X, num, cat, targets = _small_tables()
     fast = {"pytorch": {"epochs": 1}, "xgboost": {"n_estimators": 2}, "scikit-learn": {}}
     found = set()
-    for name, spec in MODEL_FAMILIES.items():
-        y = df["churned"] if spec.task == "classification" else df["usage_gb"]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            m = fit_model(build_model(name, numeric=num, categorical=cat, random_state=0, n_jobs=1, params=fast[spec.family]), df[num + cat], y)
-        found |= set(sio.get_untrusted_types(data=sio.dumps(m if spec.family == "scikit-learn" else Pipeline(m.steps[:-1]))))
+    for name, specs in MODEL_FAMILIES.items():
+        for task, spec in specs.items():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                m = fit_model(build_model(name, task=task, numeric=num, categorical=cat, random_state=0, n_jobs=1, params=fast[spec.family]),
+                              X, targets[task])
+            found |= set(sio.get_untrusted_types(data=sio.dumps(m if spec.family == "scikit-learn" else Pipeline(m.steps[:-1]))))
     return tuple(sorted(found))
 
 # %% ../../nbs/06c_persist.ipynb #b65a224e
