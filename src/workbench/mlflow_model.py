@@ -7,11 +7,13 @@ __all__ = ['WorkbenchPyfunc']
 
 # %% ../../nbs/09a_mlflow_model.ipynb #8c330428
 class WorkbenchPyfunc:
-    "What MLflow's pyfunc loader returns for a workbench model: predicts the positive-class probability (or the prediction)."
+    "What MLflow's pyfunc loader returns for a workbench model: P(positive) of a binary classifier, every class's probability of a multiclass one, else the prediction."
     def __init__(self, model): self.model = model
     def predict(self, model_input, params=None):
         m = self.model
-        return m.predict_proba(model_input)[:, 1] if hasattr(m, "predict_proba") else m.predict(model_input)
+        if not hasattr(m, "predict_proba"): return m.predict(model_input)
+        proba = m.predict_proba(model_input)
+        return proba[:, 1] if proba.shape[1] == 2 else proba
 
 def _load_pyfunc(data_path, model_config=None):
     "MLflow's entry point: load the saved model folder at `data_path`, checking its SHA-256 when `model_config` carries one."

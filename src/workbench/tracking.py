@@ -7,14 +7,14 @@ from __future__ import annotations
 import json, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from .errors import TrackingError
+from .files import package_versions
 import os
 
 # %% auto #0
-__all__ = ['package_versions', 'model_requirements', 'open_client', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
-           'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model']
+__all__ = ['STORE_TIMEOUT', 'model_requirements', 'open_client', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
+           'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model', 'reap_dead_runs']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
@@ -27,14 +27,6 @@ def _translated(action):
         raise TrackingError(f"MLflow could not {action}: {exc.message if hasattr(exc, 'message') else exc}. "
                             "Check tracking_uri in settings.ini and that the store is reachable.") from exc
 
-def package_versions(names=("workbench", "numpy", "pandas", "scikit-learn", "xgboost", "torch", "shap", "great-expectations", "mlflow", "papermill")):
-    "Installed versions of the packages a run depends on."
-    out = {}
-    for n in names:
-        try: out[n] = metadata.version(n)
-        except metadata.PackageNotFoundError: out[n] = None
-    return out
-
 def model_requirements(family):
     "Pinned pip requirements of a model family, given to MLflow instead of inferred."
     libs = {"scikit-learn": [], "xgboost": ["xgboost"], "pytorch": ["torch", "safetensors"]}[family]
@@ -42,20 +34,74 @@ def model_requirements(family):
 
 # %% ../../nbs/09_tracking.ipynb #50f874cd
 def _scores(pipeline, X):
-    "What the logged model predicts: the positive-class probability of a classifier, else the prediction."
-    return pipeline.predict_proba(X)[:, 1] if hasattr(pipeline, "predict_proba") else pipeline.predict(X)
+    "What the logged model predicts: the positive-class probability of a binary classifier, every class's of a multiclass one, else the prediction."
+    if not hasattr(pipeline, "predict_proba"): return pipeline.predict(X)
+    proba = pipeline.predict_proba(X)
+    return proba[:, 1] if proba.shape[1] == 2 else proba
 
 # %% ../../nbs/09_tracking.ipynb #be5cf123
+STORE_TIMEOUT = 5.0  # seconds to wait for a tracking server or database before saying it is unreachable
+
+def _check_sqlite(db, shown):
+    "Refuse a SQLite store whose folder is missing or read-only, or whose file is not a SQLite database."
+    if not db.parent.is_dir():
+        raise TrackingError(f"The tracking store {shown} is in {db.parent}, which does not exist. Create the folder, or point tracking_uri "
+                            "in settings.ini (or WORKBENCH_TRACKING_URI) at an existing one; workbench creates no folders for a store.")
+    if not os.access(db.parent, os.W_OK) or (db.exists() and not os.access(db, os.W_OK)):
+        raise TrackingError(f"The tracking store {shown} is not writable. Fix the permissions of {db if db.exists() else db.parent}.")
+    if db.exists() and db.stat().st_size:
+        with open(db, "rb") as fh: head = fh.read(16)
+        if head != b"SQLite format 3\x00":
+            raise TrackingError(f"{db} is not a SQLite database (it was overwritten, or is another file). Restore it from a backup, "
+                                "or move it away and point tracking_uri at a new file.")
+
+def _check_reachable(uri, shown, timeout=STORE_TIMEOUT):
+    "Refuse, after at most `timeout` seconds, a tracking server or database that does not accept connections."
+    import socket
+    from urllib.parse import urlsplit
+    parts = urlsplit(uri)
+    scheme = parts.scheme.split("+")[0]
+    port = parts.port or {"http": 80, "https": 443, "postgresql": 5432, "mysql": 3306, "mssql": 1433}.get(scheme)
+    if not parts.hostname or not port: return
+    try: socket.create_connection((parts.hostname, port), timeout=timeout).close()
+    except OSError as exc:
+        raise TrackingError(f"Could not reach the tracking store {shown} within {timeout:.0f} s ({exc}). Start the server or database, "
+                            "or point tracking_uri in settings.ini (or WORKBENCH_TRACKING_URI) at one that runs.") from None
+
 def open_client(tracking_uri):
-    "An MlflowClient for `tracking_uri`; a SQLite store is created or upgraded under a file lock, so concurrent first uses cannot race."
+    "An MlflowClient for a checked store; a SQLite store is created or upgraded under a file lock, so concurrent first uses cannot race."
     import mlflow
-    if not tracking_uri.startswith("sqlite:///"): return mlflow.MlflowClient(tracking_uri)
+    from workbench.config import redact_url
+    shown = redact_url(tracking_uri)
+    os.environ.setdefault("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "2")  # MLflow's own default retries a dead server for minutes
+    os.environ.setdefault("MLFLOW_HTTP_REQUEST_TIMEOUT", "30")
+    if not tracking_uri.startswith("sqlite:///"):
+        _check_reachable(tracking_uri, shown)
+        return _probed(mlflow.MlflowClient(tracking_uri), shown)
     import fcntl
     db = Path(tracking_uri.removeprefix("sqlite:///"))
-    db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.with_name(db.name + ".lock"), "w") as lock, _translated(f"open the store {tracking_uri}"):
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        return mlflow.MlflowClient(tracking_uri)  # builds the store, running its schema migrations on a new file
+    _check_sqlite(db, shown)
+    lock_path = db.with_name(db.name + ".lock")
+    fresh = not lock_path.exists()
+    try:
+        with open(lock_path, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            try: client = mlflow.MlflowClient(tracking_uri)  # builds the store, running its schema migrations on a new file
+            except Exception as exc: raise _store_error(shown, exc) from exc
+            return _probed(client, shown)
+    except TrackingError:
+        if fresh: lock_path.unlink(missing_ok=True)  # a store that failed to open leaves nothing behind
+        raise
+
+def _store_error(shown, exc):
+    return TrackingError(f"The tracking store {shown} could not be opened ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}). "
+                         "A damaged SQLite file must be restored from a backup (or moved away for a new one); a server must be running.")
+
+def _probed(client, shown):
+    "The client, after one cheap query proves the store answers (a truncated file fails here, not mid-run)."
+    try: client.search_experiments(max_results=1)
+    except Exception as exc: raise _store_error(shown, exc) from exc
+    return client
 
 # %% ../../nbs/09_tracking.ipynb #ed28b626
 class MlflowTracker:
@@ -74,7 +120,13 @@ class MlflowTracker:
             local = self.tracking_uri.startswith(("sqlite:", "file:", "/")) or "://" not in self.tracking_uri
             # a local store keeps artifacts in the project; a tracking server decides where its artifacts go
             loc = (self.artifact_root / name.replace("/", "_")).resolve().as_uri() if self.artifact_root and local else None
-            return self.client.create_experiment(name, artifact_location=loc)
+        from mlflow.exceptions import MlflowException
+        try: return self.client.create_experiment(name, artifact_location=loc)
+        except MlflowException:  # another run created it a moment ago (two runs started together): use theirs
+            with _translated(f"open experiment {name!r}"):
+                exp = self.client.get_experiment_by_name(name)
+                if exp is None: raise
+                return exp.experiment_id
 
     def create_run(self, experiment, run_name=None, tags=None):
         "Create a RUNNING run without activating it; returns its id."
@@ -270,7 +322,7 @@ def load_run_evidence(tracking_uri, run_id):
                     elif folder == "incidents" and f.suffix == ".json": ev.incidents.append(json.loads(f.read_text()))
     return ev
 
-def recent_runs(tracking_uri, *, limit=20, experiment=None, metrics=("roc_auc", "average_precision", "brier")):
+def recent_runs(tracking_uri, *, limit=20, experiment=None):
     "The newest runs of the store (or of one experiment) as plain dicts: status, key metrics, duration, where they came from."
     import mlflow
     client = open_client(tracking_uri)
@@ -280,12 +332,14 @@ def recent_runs(tracking_uri, *, limit=20, experiment=None, metrics=("roc_auc", 
         if not ids: return []
         found = client.search_runs(list(ids), order_by=["attributes.start_time DESC"], max_results=limit)
     rows = []
-    for r in found:
+    for r in found:  # the run's own primary metric (a tag since runs have tasks); runs from before tasks were binary
+        primary = r.data.tags.get("workbench.primary_metric") or ("roc_auc" if "roc_auc" in r.data.metrics else None)
         end = r.info.end_time or (None if r.info.status == "RUNNING" else r.info.start_time)
         rows.append({"run_id": r.info.run_id, "experiment": ids[r.info.experiment_id], "name": r.info.run_name, "status": r.info.status,
                      "started": _iso(r.info.start_time), "seconds": round((end - r.info.start_time) / 1000, 1) if end else None,
                      "model": r.data.params.get("model"), "notebook": r.data.tags.get("workbench.notebook"),
-                     "metrics": {k: r.data.metrics[k] for k in metrics if k in r.data.metrics},
+                     "task": r.data.tags.get("workbench.task") or r.data.params.get("task"), "primary_metric": primary,
+                     "primary": r.data.metrics.get(primary) if primary else None, "metrics": dict(r.data.metrics),
                      "error": r.data.tags.get("workbench.error")})
     return rows
 
@@ -331,3 +385,33 @@ def load_model(model_uri, tracking_uri):
                 raise TrackingError(f"Model {mv.name} version {mv.version} has no recorded SHA-256 (run param 'model_sha256'), so its "
                                     "files cannot be verified. Retrain it.")
             return load_saved(saved, expected_sha256=expected)
+
+# %% ../../nbs/09_tracking.ipynb #560ffd0f
+def _alive(pid):
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True  # someone else's live process
+    return True
+
+def reap_dead_runs(tracking_uri):
+    "Mark RUNNING runs whose owning process on this host is gone FAILED, and remove their partial files; returns their ids."
+    import shutil, socket
+    client = open_client(tracking_uri)
+    with _translated("look for runs left RUNNING"):
+        ids = [e.experiment_id for e in client.search_experiments()]
+        running = client.search_runs(ids, filter_string="attributes.status = 'RUNNING'", max_results=500) if ids else []
+    host, reaped = socket.gethostname(), []
+    for run in running:
+        tags = run.data.tags
+        pid = tags.get("workbench.pid")
+        if tags.get("workbench.host") != host or not (pid or "").isdigit() or _alive(int(pid)): continue
+        with _translated(f"mark run {run.info.run_id} FAILED"):
+            client.set_tag(run.info.run_id, "workbench.error", f"the process that ran it (pid {pid} on {host}) is gone: killed or crashed")
+            client.set_terminated(run.info.run_id, status="FAILED")
+        for key in ("workbench.partial", "workbench.sockets"):
+            path = Path(tags.get(key) or "")
+            if not path.name: continue
+            if path.is_dir() and path.name.startswith("wb-kernel-"): shutil.rmtree(path, ignore_errors=True)
+            elif path.name.endswith(".running.ipynb"): path.unlink(missing_ok=True)
+        reaped.append(run.info.run_id)
+    return reaped
