@@ -6,9 +6,10 @@
 from __future__ import annotations
 import os
 from pathlib import Path
+from urllib.parse import quote
 from .errors import DataError
-from .data import write_atomic
-from .monitor import MonitorReport, markdown_table, scale_power
+from .files import free_stem, write_atomic
+from .monitor import MonitorReport, markdown_table, md_code, md_text, prediction_rows, scale_power
 
 # %% auto #0
 __all__ = ['render_postmortem', 'postmortem_name', 'save_postmortem', 'incident_record']
@@ -19,90 +20,118 @@ def _f(x, digits=3):
     return "-" if x is None else f"{x:.{digits}f}"
 
 def _action_items(r):
-    "Checkbox lines derived from the report's evidence."
-    items, explained = [], set()
+    "Checkbox lines derived from the report's evidence; user text escaped."
+    items, explained, c = [], set(), md_code
     for d in r.drift:
         k = scale_power(d)
-        if k is not None:
+        if d.problem:
             explained.add(d.feature)
-            items.append(f"Ask the owner of the upstream export about `{d.feature}`: its values are about {10.0 ** k:g}x the reference "
+            items.append(f"Ask the owner of the upstream export about {c(d.feature)}: it {md_text(d.problem)}. Restore the column before scoring.")
+        elif k is not None:
+            explained.add(d.feature)
+            items.append(f"Ask the owner of the upstream export about {c(d.feature)}: its values are about {10.0 ** k:g}x the reference "
                          f"(median {d.batch_median:g} vs {d.reference_median:g}), probably a unit change. Convert or fix them before scoring.")
         elif d.new_categories:
             explained.add(d.feature)
-            cats = ", ".join(f"`{c}`" for c in d.new_categories)
-            items.append(f"Decide whether {cats} {'is a valid value' if len(d.new_categories) == 1 else 'are valid values'} of `{d.feature}` "
-                         f"({d.new_category_share:.1%} of rows). If so, retrain on data that includes {'it' if len(d.new_categories) == 1 else 'them'} "
-                         f"and update `expectations/{r.dataset}.json`; if not, fix the upstream export.")
+            one = len(d.new_categories) == 1
+            items.append(f"Decide whether {', '.join(map(c, d.new_categories))} {'is a valid value' if one else 'are valid values'} of {c(d.feature)} "
+                         f"({d.new_category_share:.1%} of rows). If so, retrain on data that includes {'it' if one else 'them'} "
+                         f"and update {c(f'expectations/{r.dataset}.json')}; if not, fix the upstream export.")
     real = [d.feature for d in r.drift if d.drifted and d.feature not in explained]
     for o in r.contract.failures:
         if o.column not in explained:
             explained.add(o.column)
-            items.append(f"Investigate the failed expectation on `{o.column or '(table)'}` ({o.expectation}): expected {o.expected}, observed {o.observed}. "
-                         f"Fix the data upstream, or update `expectations/{r.dataset}.json` if the change is intended.")
+            items.append(f"Investigate the failed expectation on {c(o.column or '(table)')} ({md_text(o.expectation)}): expected {md_text(o.expected)}, "
+                         f"observed {md_text(o.observed)}. Fix the data upstream, or update {c(f'expectations/{r.dataset}.json')} if the change is intended.")
+    if r.model and r.contract.success and r.predictions is None:
+        items.append(f"Make the batch's columns match what the model was trained on ({md_text(r.performance_note)}), or retrain on the new schema.")
     if real:
-        items.append(f"Retrain on recent data once the contract passes: {', '.join(f'`{f}`' for f in real)} drifted "
+        items.append(f"Retrain on recent data once the contract passes: {', '.join(map(c, real))} drifted "
                      f"in a way no data error explains. Compare the retrained model with the current one before promoting it.")
+    if r.predictions and r.predictions.drifted:
+        items.append(f"The model's outputs moved (PSI {r.predictions.psi:.2f}): check what it decided on this batch"
+                     + (" and measure its performance once the labels arrive." if not r.labelled else "."))
     items.append("Re-run the monitor on the corrected batch and link its report here.")
     return [f"- [ ] {s}" for s in items]
 
-def render_postmortem(report, *, card_path=None, model_version=None):
-    "A Markdown post-mortem of an alerting MonitorReport; DataError for a batch that did not alert."
-    r = report
-    if not r.alert:
-        raise DataError(f"Batch {r.batch_source} of {r.dataset} did not alert (contract passed, no feature drifted): "
-                        "a clean batch gets no post-mortem. Save its monitoring report with save_monitor_report instead.")
-    date, c = r.created_at[:10], r.contract
-    blocked = r.model is not None and r.performance is None and not c.success
-    lines = [f"# Post-mortem: {r.dataset} batch {r.batch_name} ({date})", "",
-             "## Summary", "",
-             f"On {date} the monitor raised an alert on batch `{r.batch_source}` of dataset `{r.dataset}` ({r.batch_rows} rows): "
-             + "; ".join(r.reasons) + ".", "",
-             "## Impact", "",
-             f"- model: {r.model or 'none was checked'}" + (f", version {model_version}" if model_version is not None else "")
-             + (f", training run `{r.run_id}`" if r.run_id else ""),
+def _impact(r, model_version):
+    "The impact section: the model, whether it scored, its metrics or why they are missing, and how its outputs moved."
+    blocked = r.model is not None and r.performance is None and not r.contract.success
+    scored = r.predictions is not None or r.performance is not None
+    lines = [f"- model: {md_text(r.model or 'none was checked')}" + (f", version {md_text(model_version)}" if model_version is not None else "")
+             + (f", training run {md_code(r.run_id)}" if r.run_id else "") + f"; task: {md_text(r.task)}",
              "- scoring: " + ("**blocked**: the batch broke its contract, so the model did not score it and no prediction from it should be used."
-                              if blocked else "the model scored the batch." if r.performance else "not attempted (no model, or no labels in the batch)."),
-             ""]
+                              if blocked else "the model scored the batch." if scored else
+                              f"**failed**: {md_text(r.performance_note)}." if r.model else "not attempted (no model was given)."),
+             "- performance: " + ("measured on the batch's labels, below." if r.performance else f"could not be measured: {md_text(r.performance_note)}."), ""]
     if r.performance:
         ev, level = r.performance, f"{r.performance.confidence:.0%}"
-        lines += [f"Performance on the batch ({ev.n_rows} labelled rows, {level} {ev.method}, {ev.resamples} resamples):", "",
-                  markdown_table(("metric", "value", f"{level} CI"), [(m.name, _f(m.value), f"[{_f(m.ci_low)}, {_f(m.ci_high)}]") for m in ev.metrics.values()]), ""]
-    lines += ["## Detection", "",
-              f"Detected at {r.created_at} by `workbench.monitor.monitor_batch`, which runs two checks on every batch:", "",
-              f"- the data contract `expectations/{r.dataset}.json` (validated at {c.validated_at}): {c.summary()};",
-              f"- the drift monitor against {r.reference_rows} reference rows, alerting at PSI >= {r.psi_alert}, "
-              f"KS statistic >= {r.ks_alert}, or any category the reference never had: {len(r.drifted)} of {len(r.drift)} features drifted.", "",
-              "## Evidence", "", "### Failed expectations", ""]
+        lines += [f"The task's metrics on the batch ({ev.n_rows} labelled rows, {level} intervals by {md_text(ev.method)}, {ev.resamples} resamples):", "",
+                  markdown_table(("metric", "value", f"{level} CI"), [(m.name + (" (primary)" if k == ev.primary else ""), _f(m.value),
+                                 f"[{_f(m.ci_low)}, {_f(m.ci_high)}]") for k, m in ev.metrics.items()]), ""]
+    if r.predictions:
+        p = r.predictions
+        lines += [f"How the model's outputs changed, reference rows vs the batch (PSI {p.psi:.3f}, alert at {r.prediction_psi_alert}: "
+                  f"{'drifted' if p.drifted else 'stable'}):", "",
+                  markdown_table(("", f"reference ({p.reference.rows} rows)", f"batch ({p.batch.rows} rows)"), prediction_rows(p)), ""]
+    return lines
+
+# %% ../../nbs/13_postmortem.ipynb #93f14dcc
+def render_postmortem(report, *, card_path=None, model_version=None):
+    "A Markdown post-mortem of an alerting MonitorReport; DataError for a batch that did not alert."
+    r, t = report, md_text
+    if not r.alert:
+        raise DataError(f"Batch {r.batch_source} of {r.dataset} did not alert (contract passed, no feature or prediction drifted): "
+                        "a clean batch gets no post-mortem. Save its monitoring report with save_monitor_report instead.")
+    date, c = r.created_at[:10], r.contract
+    lines = [f"# Post-mortem: {t(r.dataset)} batch {t(r.batch_name)} ({date})", "", "## Summary", "",
+             f"On {date} the monitor raised an alert on batch {md_code(r.batch_source)} of dataset {md_code(r.dataset)} ({r.batch_rows} rows, "
+             f"{'labelled' if r.labelled else 'unlabelled'}): " + "; ".join(map(t, r.reasons)) + ".", "",
+             f"**Probable cause:** {t(r.diagnoses[0]) if r.diagnoses else 'no single cause stood out; see the evidence below.'}", "",
+             "## Impact", "", *_impact(r, model_version),
+             "## Detection", "",
+             f"Detected at {r.created_at} by `workbench.monitor.monitor_batch`, which runs these checks on every batch:", "",
+             f"- the data contract {md_code(f'expectations/{r.dataset}.json')} (validated at {c.validated_at}): {t(c.summary())};",
+             f"- the drift monitor against {r.reference_rows} reference rows, alerting at PSI >= {r.psi_alert}, "
+             f"KS statistic >= {r.ks_alert}, or any category the reference never had: {len(r.drifted)} of {len(r.drift)} features drifted;",
+             f"- the model's outputs on the batch against its outputs on the reference rows, alerting at PSI >= {r.prediction_psi_alert}: "
+             + (f"PSI {r.predictions.psi:.3f}." if r.predictions else "not measured (the model did not score the batch)."), "",
+             "## Evidence", "", "### Failed expectations", ""]
     lines += [markdown_table(("column", "expectation", "expected", "observed", "examples"),
                              [(o.column or "(table)", o.expectation, o.expected, o.observed, ", ".join(map(str, o.examples)))
                               for o in c.failures]) if c.failures else "None: the contract passed.", ""]
-    if c.warnings: lines += [f"Warnings (recorded, not blocking): " + "; ".join(f"{o.column or '(table)'} {o.expectation} (expected {o.expected}, observed {o.observed})" for o in c.warnings) + ".", ""]
+    if c.warnings: lines += ["Warnings (recorded, not blocking): " + "; ".join(t(f"{o.column or '(table)'} {o.expectation} (expected {o.expected}, observed {o.observed})") for o in c.warnings) + ".", ""]
     lines += ["### Most drifted features", "",
-              markdown_table(("feature", "PSI", "KS", "scale ratio"),
-                             [(d.feature, _f(d.psi), _f(d.ks_statistic), _f(d.scale_ratio)) for d in r.drift[:5]]), "",
-              "## Diagnosis", "", *([f"- {s}" for s in r.diagnoses] or ["- No single cause stood out; see the evidence above."]), "",
+              markdown_table(("feature", "PSI", "KS", "scale ratio", "schema break"),
+                             [(d.feature, _f(d.psi), _f(d.ks_statistic), _f(d.scale_ratio), d.problem or "") for d in r.drift[:5]]), "",
+              "## Diagnosis", "", *([f"- {t(s)}" for s in r.diagnoses] or ["- No single cause stood out; see the evidence above."]), "",
               "## Action items", "", *_action_items(r), "",
               "## Traceability", "",
-              f"- batch: `{r.batch_source}`, sha256 `{r.batch_hash}` (`workbench.data.content_hash`)",
+              f"- batch: {md_code(r.batch_source)}, sha256 `{r.batch_hash}` (`workbench.data.content_hash`)",
               f"- monitoring report created at {r.created_at}; contract validated at {c.validated_at}",
-              f"- training run: `{r.run_id}`" if r.run_id else "- training run: not recorded",
-              f"- model card: [{Path(str(card_path)).name}]({Path(card_path).as_posix()})" if card_path else "- model card: not linked", ""]
+              f"- training run: {md_code(r.run_id)}" if r.run_id else "- training run: not recorded",
+              f"- model card: [{t(Path(str(card_path)).name)}]({quote(Path(card_path).as_posix())})" if card_path else "- model card: not linked", ""]
     return "\n".join(lines)
 
 # %% ../../nbs/13_postmortem.ipynb #3bffc0cf
+def _safe(text):
+    "Text safe inside a file name: letters, digits, '_', '.', '-'; anything else becomes '_'."
+    return "".join(ch if ch.isalnum() or ch in "_.-" else "_" for ch in str(text)).strip(".") or "_"
+
 def postmortem_name(report):
     "The post-mortem's file name: <date>-<dataset>-<model or 'data'>-<batch>.md."
-    model = "".join(ch if ch.isalnum() or ch in "_.-" else "_" for ch in (report.model or "data"))
-    return f"{report.created_at[:10]}-{report.dataset}-{model}-{report.batch_name}.md"
+    return f"{report.created_at[:10]}-{_safe(report.dataset)}-{_safe(report.model or 'data')}-{report.batch_name}.md"
 
 def save_postmortem(report, reports_dir, *, card_path=None, model_version=None):
-    "Render and write the post-mortem under reports_dir/postmortems/, atomically; returns its path."
-    path = Path(reports_dir) / "postmortems" / postmortem_name(report)
+    "Render and write the post-mortem under reports_dir/postmortems/, atomically, never over an earlier one; returns its path."
+    folder = Path(reports_dir) / "postmortems"
+    text = None
     link = None
     if card_path is not None:
-        try: link = Path(os.path.relpath(Path(card_path).resolve(), path.parent.resolve()))
+        try: link = Path(os.path.relpath(Path(card_path).resolve(), folder.resolve()))
         except ValueError: link = Path(card_path).resolve()  # another drive (Windows): keep it absolute
-    return write_atomic(path, render_postmortem(report, card_path=link, model_version=model_version))
+    text = render_postmortem(report, card_path=link, model_version=model_version)  # refuses a clean batch before any name is taken
+    return write_atomic(folder / f"{free_stem(folder, Path(postmortem_name(report)).stem, ('.md',))}.md", text)
 
 def incident_record(report, postmortem_path):
     "The incident entry a model card links: id, when, which batch, why, and where the post-mortem is."
