@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-notebooks test-pytest check-export postgres bench clean
+.PHONY: setup demo test test-notebooks test-pytest check-export postgres chromium bench clean
 
 setup: $(STAMP)
 
@@ -44,7 +44,13 @@ postgres:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "PostgreSQL not found and not root: tests/test_sql.py will skip (install Debian's postgresql package)"; fi; fi
 
-test-pytest: setup postgres
+# The hostile-string tests open every HTML output in headless Chromium and check that no script ran (tests/test_hostile.py).
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium not found and not root: tests/test_hostile.py will skip its browser checks (install Debian's chromium package)"; fi; fi
+
+test-pytest: setup postgres chromium
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 bench: setup postgres

@@ -134,7 +134,7 @@ def main(argv=None):
 
     fams = args.families.split(",")
     if "xgboost" in fams:
-        m = build_model("xgboost", numeric=num, categorical=cat, random_state=0, n_jobs=args.threads,
+        m = build_model("xgboost", task="binary", numeric=num, categorical=cat, random_state=0, n_jobs=args.threads,
                         params={"n_estimators": args.rounds, "max_depth": 6, "learning_rate": 0.1, "subsample": 1.0,
                                 "colsample_bytree": 1.0, "early_stopping_rounds": args.rounds})
         pre = m.named_steps["preprocess"]
@@ -157,7 +157,7 @@ def main(argv=None):
             timed(lambda: bp[0][1].inplace_predict(bp[0][0].transform(X).astype(np.float32)), args.repeat))
         del Xp
     if "pytorch" in fams:
-        m = build_model("mlp", numeric=num, categorical=cat, random_state=0, n_jobs=args.threads,
+        m = build_model("mlp", task="binary", numeric=num, categorical=cat, random_state=0, n_jobs=args.threads,
                         params={"epochs": args.epochs, "batch_size": args.batch_size, "patience": args.epochs + 1})
         pre = m.named_steps["preprocess"]
         Xp = pre.fit_transform(X).astype(np.float32)
@@ -187,7 +187,7 @@ def main(argv=None):
         row("pytorch", "pipeline", "predict", timed(lambda: wp[0].predict_proba(X), args.repeat), timed(bare_pipe_predict, args.repeat))
         del Xp, Xn, Xc
     if "scikit-learn" in fams:
-        m = build_model("baseline", numeric=num, categorical=cat, random_state=0, n_jobs=args.threads, params={"max_iter": 100})
+        m = build_model("baseline", task="binary", numeric=num, categorical=cat, random_state=0, n_jobs=args.threads, params={"max_iter": 100})
         pre = m.named_steps["preprocess"]
         Xp = pre.fit_transform(X)
         est = m.named_steps["model"]

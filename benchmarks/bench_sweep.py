@@ -24,7 +24,8 @@ from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from workbench.config import load_settings
-from workbench.data import CHURN, load_table
+from workbench.data import load_table
+from workbench.demo import CHURN
 from workbench.tracking import MlflowTracker
 settings = load_settings()
 df = load_table(settings.root / data_path, CHURN).sort_values(CHURN.time)
@@ -45,7 +46,7 @@ tracker.end()
 
 def make_project(dst):
     "A project as a fresh clone has it (the tests' make_project: settings, contracts, notebooks, card fields), plus the demo data."
-    from workbench.data import write_demo_data
+    from workbench.demo import write_demo_data
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import make_project as clone_like
     project = clone_like(dst)

@@ -13,9 +13,10 @@ WORKBENCH = str(Path(sys.executable).parent / "workbench")
 
 
 def make_project(dst):
-    "A project folder holding what a fresh clone has: settings, contracts, experiment notebooks, card fields."
+    "A project folder holding what a fresh clone has: settings, dataset declarations, contracts, experiment notebooks, card fields."
     dst = Path(dst)
     shutil.copy(ROOT / "settings.ini", dst / "settings.ini")
+    shutil.copytree(ROOT / "datasets", dst / "datasets")
     shutil.copytree(ROOT / "expectations", dst / "expectations")
     shutil.copytree(ROOT / "nbs" / "experiments", dst / "nbs" / "experiments")
     for fields in ROOT.glob("model_cards/*/card_fields.yaml"):

@@ -27,7 +27,8 @@ def test_card_numbers_equal_the_run_metrics(demo_project, model):
     ev = load_run_evidence(tracking_uri(project), meta["mlflow_run_id"])
     assert ev.status == "FINISHED"
     metrics = meta["model-index"][0]["results"][0]["metrics"]
-    assert {m["type"] for m in metrics} == {"roc_auc", "average_precision", "log_loss", "brier", "accuracy"}
+    assert {m["type"] for m in metrics} == {"roc_auc", "average_precision", "log_loss", "brier", "precision", "recall", "f1"}
+    assert metrics[0]["type"] == "roc_auc"  # the primary metric of a binary task comes first
     for m in metrics:
         assert (m["value"], m["ci_low"], m["ci_high"]) == (ev.metrics[m["type"]], ev.metrics[m["type"] + "_ci_low"], ev.metrics[m["type"] + "_ci_high"])
         assert m["ci_low"] <= m["value"] <= m["ci_high"]
@@ -51,7 +52,9 @@ def test_runs_record_the_evidence_and_register_the_model(demo_project, model):
     manifest = ev.evidence["split_manifest"]
     assert (manifest["entity_overlap"], manifest["duplicate_overlap"]) == (0, 0)
     assert manifest["gap_days"] > 30 and manifest["train_time"][1] < manifest["test_time"][0]
-    assert ev.evidence["leakage"]["excluded"] == ["retention_call_logged"]
+    excluded = ev.evidence["leakage"]["excluded"]
+    assert [e["feature"] for e in excluded] == ["retention_call_logged"]
+    assert "recorded after the outcome" in excluded[0]["reason"]  # the team's decision in datasets/churn.yaml, with its reason
     assert "retention_call_logged" not in ev.evidence["lineage"]["features"]
     assert ev.evidence["contract"]["success"] is True
     assert ev.images["plots/shap_importance.png"].startswith(b"\x89PNG")
@@ -104,8 +107,9 @@ def test_contract_check_verdicts_and_exit_codes(demo_copy):
     assert clean.returncode == 0 and "PASSED" in clean.stdout
     drifted = workbench("contract", "check", "data/churn_next_month.csv", "--name", "churn", cwd=demo_copy)
     assert drifted.returncode == 1
-    for col in ("monthly_charges", "payment_method"):
-        assert re.search(rf"critical\s+{col}", drifted.stdout)
+    assert re.search(r"critical\s+monthly_charges\s+column_quantile_values", drifted.stdout)  # the unit change breaks the scale guard
+    assert re.search(r"warning\s+payment_method\s+column_values_to_be_in_set", drifted.stdout)  # a new category is a warning
+    assert "about 100x its recorded scale" in drifted.stdout and "new categories ['crypto_wallet']" in drifted.stdout
     saved = demo_copy / re.search(r"result: (\S+)", drifted.stdout).group(1)
     assert json.loads(saved.read_text())["gx_result"]["success"] is False
 
@@ -119,15 +123,15 @@ def _runs(project, experiment="churn-train"):
 def test_a_tampered_contract_stops_the_run(demo_copy):
     suite_path = demo_copy / "expectations" / "churn.json"
     suite = json.loads(suite_path.read_text())
-    for e in suite["expectations"]:
-        if e["type"] == "expect_column_values_to_be_between" and e["kwargs"]["column"] == "monthly_charges":
-            e["kwargs"]["max_value"] = 50.0
+    for e in suite["expectations"]:  # the critical scale guard: the median of monthly_charges (about 64) must now be under 50
+        if e["type"] == "expect_column_quantile_values_to_be_between" and e["kwargs"]["column"] == "monthly_charges":
+            e["kwargs"]["quantile_ranges"]["value_ranges"] = [[0.0, 50.0]] * len(e["kwargs"]["quantile_ranges"]["quantiles"])
     suite_path.write_text(json.dumps(suite))
     card = demo_copy / "model_cards" / "churn-baseline" / "card.md"
     before = card.read_text()
     proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", cwd=demo_copy)
     assert proc.returncode == 1
-    assert "ContractViolation" in proc.stderr and re.search(r"monthly_charges .*between [0-9.]+ and 50.0", proc.stderr)
+    assert "ContractViolation" in proc.stderr and re.search(r"monthly_charges .*between [0-9.]+ and 50", proc.stderr)
     run = _runs(demo_copy)[0]
     assert run.info.status == "FAILED" and "ContractViolation" in run.data.tags["workbench.error"]
     assert card.read_text() == before
@@ -158,13 +162,19 @@ def test_a_missing_data_file_fails_the_run_with_one_clear_message(demo_copy):
 def test_an_unknown_model_is_refused_before_any_run(demo_copy):
     before = len(_runs(demo_copy))
     proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "svm", cwd=demo_copy)
-    assert proc.returncode == 2 and "Unknown model 'svm'. Available models: baseline, xgboost, mlp" in proc.stderr
+    assert proc.returncode == 2 and "Unknown model 'svm'. Models for binary: baseline, xgboost, mlp" in proc.stderr
     assert len(_runs(demo_copy)) == before and not (demo_copy / "model_cards" / "churn-svm").exists()
 
 
 def test_leakage_action_fail_stops_the_run(demo_copy):
+    "Without the team's decision, the planted leak (ROC AUC about 0.97) is only a suspect; declared near-certain, it fails the run."
+    decl = demo_copy / "datasets" / "churn.yaml"
+    decl.write_text(yaml.safe_dump({**yaml.safe_load(decl.read_text()), "decisions": {}}))
+    kept = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", "-p", "register", "false", cwd=demo_copy)
+    assert kept.returncode == 0 and "suspects kept: retention_call_logged" in kept.stdout, kept.stdout + kept.stderr
     proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", cwd=demo_copy,
-                     env={"WORKBENCH_LEAKAGE_ACTION": "fail"})
+                     env={"WORKBENCH_LEAKAGE_ACTION": "fail", "WORKBENCH_LEAKAGE_SUSPECT_THRESHOLD": "0.9",
+                          "WORKBENCH_LEAKAGE_CERTAIN_THRESHOLD": "0.95"})
     assert proc.returncode == 1
     assert "LeakageError" in proc.stderr and "retention_call_logged alone predicts the target" in proc.stderr
     run = _runs(demo_copy)[0]

@@ -229,6 +229,6 @@ def test_rerun_refuses_when_settings_or_notebook_code_changed(demo_copy):
     proc = workbench("rerun", old.info.run_id, cwd=demo_copy, env={"WORKBENCH_SPLIT_GAP_DAYS": "10"})
     assert proc.returncode == 2 and "settings changed: split_gap_days = 10 (was 30)" in proc.stderr, proc.stderr
     nb = demo_copy / "nbs" / "experiments" / "train.ipynb"
-    nb.write_text(nb.read_text().replace("result.importance", "result.importance.importance"))
+    nb.write_text(nb.read_text().replace("explain(exp)", "explain(exp).importance"))
     proc = workbench("rerun", old.info.run_id, cwd=demo_copy)
     assert proc.returncode == 2 and "the code of nbs/experiments/train.ipynb changed" in proc.stderr, proc.stderr

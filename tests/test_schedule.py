@@ -41,7 +41,7 @@ def set_last_due(root, name, when):
     ("nightly", "0 6 * * *", {"paws": 1.0}, "tick.ipynb has no parameter 'paws'"),
     ("nightly", "0 6 * * *", {"pause": "1"}, "pause = '1' is a str, but the notebook's pause is float"),
     ("nightly", "0 6 * * *", {"run_id": "x"}, "run_id is set by the runner"),
-    ("night ly", "0 6 * * *", {}, "Schedule name 'night ly' is not usable"),
+    ("night ly", "0 6 * * *", {}, "Schedule 'night ly' is not a valid name"),
 ], ids=["minute-range", "fields", "dom-and-dow", "weekday", "unknown-parameter", "parameter-type", "reserved", "name"])
 def test_add_refuses_what_would_fail_later(project, name, cron, parameters, message):
     from workbench.errors import ConfigError

@@ -46,7 +46,7 @@ def client_of(settings):
 # --- the spec, checked before anything runs ---------------------------------------------------------
 
 @pytest.mark.parametrize("spec, message", [
-    ({"grid": {"slope": [1.0]}}, "`metric:` must name the metric"),
+    ({"metric": 3, "grid": {"slope": [1.0]}}, "`metric:` must name the metric"),
     ({"metric": "error", "grid": {"slope": 1.0}}, "grid.slope must be a non-empty list"),
     ({"metric": "error", "grid": {"slope": []}}, "grid.slope must be a non-empty list"),
     ({"metric": "error", "grid": {"slope": [1.0, 1.0]}}, "grid.slope lists 1.0 more than once"),
@@ -239,7 +239,7 @@ def test_models_are_judged_as_workbench_run_judges_them(project):
 
 
 @pytest.mark.parametrize("setting", ["seed = 7", "test_fraction = 0.3", "split_gap_days = 10", "leakage_action = fail",
-                                     "leakage_auc_threshold = 0.9", "leakage_fail =", "bootstrap_resamples = 200",
+                                     "leakage_suspect_threshold = 0.9", "leakage_fail =", "bootstrap_resamples = 200",
                                      "confidence_level = 0.9", "shap_sample_rows = 50"])
 def test_keys_follow_the_settings_that_change_results(project, setting):
     "A resumed sweep must not skip points, and rank their old metrics, after a setting that changes results changed."
