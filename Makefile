@@ -22,7 +22,9 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/workbench demo
 
-test: setup test-notebooks check-export test-pytest
+# The notebooks run as pytest cases (tests/test_notebooks.py), so the closing line counts them; `make test-notebooks` runs
+# nbdev-test alone, for a quick check while editing.
+test: setup check-export test-pytest
 
 test-notebooks: setup
 	cd nbs && ../$(BIN)/nbdev-test --n-workers 2

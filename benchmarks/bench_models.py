@@ -115,7 +115,8 @@ def main(argv=None):
     import sklearn
     from sklearn.compose import ColumnTransformer
     from sklearn.linear_model import LogisticRegression
-    from workbench.models import build_model, fit_model, validation_split
+    from workbench.health import validation_split
+    from workbench.models import build_model, fit_model
     from workbench.boosting import XGBEarlyStopClassifier
     from workbench.nets import TabularMLPClassifier
     torch.set_num_threads(args.threads)

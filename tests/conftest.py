@@ -54,13 +54,24 @@ def tracking_uri(project):
 
 
 @pytest.fixture(scope="session")
-def demo_project(tmp_path_factory):
-    "A project in which `workbench demo` has run once: (path, completed process)."
-    project = make_project(tmp_path_factory.mktemp("demo"))
-    git = lambda *a: subprocess.run(["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *a],
-                                    check=True, capture_output=True)
-    git("init", "-q"); git("add", "."); git("commit", "-qm", "project under test")  # so lineage has a commit to record
-    proc = workbench("demo", cwd=project)
+def demo_project(tmp_path_factory, worker_id):
+    "A project in which `workbench demo` has run once for the whole session, shared by the pytest workers: (path, completed process)."
+    import fcntl
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if worker_id != "master" else base  # the folder every worker's temporary folder lives in
+    project, done = shared / "demo-shared", shared / "demo-shared.json"
+    with open(shared / "demo-shared.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker runs the demo; the others wait for it and read what it did
+        if not done.exists():
+            project.mkdir()
+            make_project(project)
+            git = lambda *a: subprocess.run(["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *a],
+                                            check=True, capture_output=True)
+            git("init", "-q"); git("add", "."); git("commit", "-qm", "project under test")  # so lineage has a commit to record
+            proc = workbench("demo", cwd=project)
+            done.write_text(json.dumps({"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}))
+    ran = json.loads(done.read_text())
+    proc = subprocess.CompletedProcess([WORKBENCH, "demo"], ran["returncode"], ran["stdout"], ran["stderr"])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return project, proc
 

@@ -231,7 +231,7 @@ def test_training_health_and_lint_sections_render():
     run.evidence["lint"] = {"notebook": "nbs/experiments/train.ipynb", "findings": [], "fail_types": [], "error": "RecursionError: too deep"}
     md = render_card(card_context(run, FIELD_PROMPTS))
     assert "40 rounds run, stopped early; the best validation loss came at round 31" in md
-    assert "Final round: train rmse 20.5000, validation rmse 24.2500." in md and r"validation \<rmse\> rose\|fell" in md
+    assert "Final round: train rmse 20.5000, validation rmse 24.2500." in md and r"validation &lt;rmse&gt; rose\|fell" in md
     assert "![Training health](training_health.png)" in md
     assert "could not be linted (RecursionError: too deep), so its code was not reviewed" in md
     del run.evidence["contract"], run.evidence["lint"]

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 from workbench.demo import CHURN, generate_churn
 from workbench.errors import ModelError
-from workbench.models import (IMPORTABLE_PACKAGES, MODEL_FAMILIES, HealthFinding, TrainingDiverged, TrainingHealth, UnseenCategoryWarning,
-                              build_model, check_model, check_target, fit_model, is_model_name, model_family, model_tasks,
-                              models_for_task, render_training_png, training_health, training_history, validation_split)
+from workbench.health import HealthFinding, TrainingDiverged, TrainingHealth, render_training_png, validation_split
+from workbench.models import (IMPORTABLE_PACKAGES, MODEL_FAMILIES, UnseenCategoryWarning, build_model, check_model, check_target,
+                              fit_model, is_model_name, model_family, model_tasks, models_for_task, training_health, training_history)
 
 NUM = ["tenure_months", "monthly_charges", "usage_gb", "support_calls"]
 CAT = list(CHURN.categorical)

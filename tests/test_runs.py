@@ -152,9 +152,11 @@ def test_ui_serves_the_projects_store_on_loopback(demo_project):
         names = {e.name for e in mlflow.MlflowClient(f"http://127.0.0.1:{port}").search_experiments()}
         assert "churn-train" in names
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGTERM)  # a scheduler's stop: the MLflow server goes down with it, not orphaned on its port
         out, _ = proc.communicate(timeout=60)
     assert f"MLflow UI: http://127.0.0.1:{port}" in out and proc.returncode == 0
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0, "the MLflow server outlived workbench ui"
 
 
 @pytest.fixture
@@ -232,3 +234,55 @@ def test_rerun_refuses_when_settings_or_notebook_code_changed(demo_copy):
     nb.write_text(nb.read_text().replace("explain(exp)", "explain(exp).importance"))
     proc = workbench("rerun", old.info.run_id, cwd=demo_copy)
     assert proc.returncode == 2 and "the code of nbs/experiments/train.ipynb changed" in proc.stderr, proc.stderr
+
+
+def test_a_run_that_fails_after_logging_its_model_leaves_the_registry_as_it_was(demo_copy):
+    "The reliability review's repro: a last cell that raises. The model was logged, but the alias and the card must not move."
+    import mlflow
+    client = mlflow.MlflowClient(tracking_uri(demo_copy))
+    before = client.get_model_version_by_alias("churn-baseline", "challenger")
+    card = (demo_copy / "model_cards" / "churn-baseline" / "card.md").read_text()
+    nb = json.loads((demo_copy / "nbs" / "experiments" / "train.ipynb").read_text())
+    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "late0001", "metadata": {}, "outputs": [],
+                        "source": "raise RuntimeError('late failure')"})
+    (demo_copy / "nbs" / "experiments" / "late.ipynb").write_text(json.dumps(nb))
+    proc = workbench("run", "nbs/experiments/late.ipynb", "-p", "model", "baseline", cwd=demo_copy)
+    assert proc.returncode == 1 and "late failure" in proc.stderr and "its model was not registered" in proc.stderr
+    run = runs(demo_copy, "churn-late")[0]
+    assert run.info.status == "FAILED"
+    assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version
+    assert (demo_copy / "model_cards" / "churn-baseline" / "card.md").read_text() == card
+    assert run.info.run_id not in {v.run_id for v in client.search_model_versions("name='churn-baseline'")}
+    refused = workbench("promote", run.info.run_id, cwd=demo_copy)   # promote refuses it too: the two paths agree
+    assert refused.returncode == 2 and "FAILED" in refused.stderr
+
+
+def test_a_run_killed_with_sigkill_is_marked_failed_by_the_next_command(demo_copy):
+    "kill -9 leaves no handler to run: the next command that opens the store ends the run FAILED and removes its partial files."
+    import os
+    proc = subprocess.Popen([WORKBENCH, "run", "nbs/experiments/train.ipynb", "-p", "model", "mlp"], cwd=demo_copy,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 180
+    while not list(demo_copy.glob("reports/experiments/churn-train/*/.train.running.ipynb")):
+        assert time.time() < deadline and proc.poll() is None, "the run never started executing"
+        time.sleep(0.2)
+    partial = next(demo_copy.glob("reports/experiments/churn-train/*/.train.running.ipynb"))
+    run_id = partial.parent.name
+    import mlflow
+    client = mlflow.MlflowClient(tracking_uri(demo_copy))
+    sockets = client.get_run(run_id).data.tags.get("workbench.sockets")
+    kernels = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()  # papermill's kernel
+    proc.kill(); proc.wait(30)
+    try:
+        assert client.get_run(run_id).info.status == "RUNNING"    # nothing ran to close it
+        listed = workbench("runs", cwd=demo_copy)
+        assert listed.returncode == 0
+        run = client.get_run(run_id)
+        assert run.info.status == "FAILED" and "is gone" in run.data.tags["workbench.error"]
+        assert not partial.exists() and not (sockets and Path(sockets).exists())
+        refused = workbench("rerun", run_id, cwd=demo_copy)
+        assert refused.returncode == 2 and "recorded no metrics" in refused.stderr
+    finally:  # the orphaned kernel of the killed runner
+        for pid in kernels:
+            try: os.kill(int(pid), signal.SIGKILL)
+            except ProcessLookupError: pass

@@ -16,9 +16,9 @@ from workbench.config import SPLIT_LEAKAGE_TYPES
 from workbench.data import DatasetSpec, encode_target
 from workbench.demo import CHURN, generate_churn
 from workbench.errors import ConfigError, DataError, LeakageError
-from workbench.splits import (LeakageFinding, PurgedKFold, SplitChoice, SplitManifest, StratifiedGroupShuffleSplit, TimeGroupSplit,
-                              WalkForwardSplit, check_split, check_splits, choose_splitter, make_manifest, make_manifests,
-                              manifest_table, split_findings, DROP_REASONS)
+from workbench.manifest import (SplitChoice, SplitManifest, check_split, check_splits, choose_splitter, make_manifest, make_manifests,
+                                manifest_table, split_findings, DROP_REASONS)
+from workbench.splits import LeakageFinding, PurgedKFold, StratifiedGroupShuffleSplit, TimeGroupSplit, WalkForwardSplit
 
 DAY = pd.Timedelta(days=1)
 

@@ -10,7 +10,7 @@ import numpy as np
 from sklearn.utils._param_validation import Interval, StrOptions
 from xgboost import XGBClassifier, XGBRegressor
 from .errors import ModelError
-from .models import TrainingDiverged, TrainingHealth, overfitting_finding, validation_split
+from .health import TrainingDiverged, TrainingHealth, overfitting_finding, validation_split
 
 # %% auto #0
 __all__ = ['XGBEarlyStopClassifier', 'XGBEarlyStopRegressor']

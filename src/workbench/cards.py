@@ -12,11 +12,12 @@ from urllib.parse import quote
 import yaml
 from .errors import ConfigError, DataError
 from .files import write_atomic
+from .markup import MarkdownText, md_code, md_escape, md_to_html
 
 # %% auto #0
 __all__ = ['FIELD_PROMPTS', 'TASK_TYPES', 'MEASURE_NAMES', 'KEPT_SUSPECT', 'TASK_MEASURES', 'CARD_MD', 'HTML_SHELL', 'CARD_PLOTS',
-           'load_card_fields', 'MarkdownText', 'md_escape', 'md_code', 'run_task', 'metric_rows', 'per_class_rows',
-           'leakage_view', 'card_context', 'render_card', 'incident_links', 'save_card', 'verify_card']
+           'load_card_fields', 'run_task', 'metric_rows', 'per_class_rows', 'leakage_view', 'card_context',
+           'render_card', 'incident_links', 'save_card', 'verify_card']
 
 # %% ../../nbs/11_cards.ipynb #fa504fc7
 FIELD_PROMPTS = {
@@ -44,27 +45,6 @@ def load_card_fields(path):
     return {**FIELD_PROMPTS, **fields}
 
 # %% ../../nbs/11_cards.ipynb #c11a0004
-class MarkdownText(str):
-    "Text that is already Markdown (escaped user text, or the card's own markup): the card template writes it as is."
-    __slots__ = ()
-
-_SPECIAL = re.compile(r"([\\`<>\[\]|])")
-_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
-
-def md_escape(text,              # any value: None is empty, others go through str
-              *, multiline=False): # keep line breaks (the team's prose) instead of turning them into spaces
-    "`text` as literal Markdown: a backslash before each of \\ ` < > [ ] |, and line breaks as spaces unless `multiline`."
-    s = _SPECIAL.sub(r"\\\1", "" if text is None else str(text))
-    return MarkdownText(_BREAKS.sub("\n" if multiline else " ", s))
-
-def md_code(text):
-    "`text` as one inline code span, fenced by more backticks than it holds; text with a `|` is escaped instead (tables split on it)."
-    s = _BREAKS.sub(" ", "" if text is None else str(text))
-    if "|" in s or not s.strip(): return md_escape(s)
-    fence = "`" * (max(map(len, re.findall(r"`+", s)), default=0) + 1)
-    pad = " " if s[0] in "` " or s[-1] in "` " else ""  # CommonMark strips one space from each side of a padded span
-    return MarkdownText(f"{fence}{pad}{s}{pad}{fence}")
-
 def _num(v, digits=4):
     "A number to `digits` decimals; 'n/a' for a missing or undefined (NaN) value."
     try: f = float(v)
@@ -359,9 +339,9 @@ def render_card(context,        # card_context's dict
     card, shell = _templates()
     src = {name: MarkdownText(name) for name in CARD_PLOTS.values()}
     if fmt == "md": return f"---\n{_front_matter(context)}---\n\n" + card.render(c=context, src=src)
-    import markupsafe, mistune
+    import markupsafe
     src.update({name: MarkdownText("data:image/png;base64," + base64.b64encode(png).decode()) for name, png in (plots or {}).items()})
-    body = mistune.create_markdown(plugins=["table"], escape=True)(card.render(c=context, src=src))  # front matter is for machines
+    body = md_to_html(card.render(c=context, src=src))  # front matter is for machines
     return shell.render(title=f"{context['name']} v{context['version']}", body=markupsafe.Markup(body))
 
 # %% ../../nbs/11_cards.ipynb #cd14e6da

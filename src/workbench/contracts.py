@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .errors import ContractViolation, DataError
-from .data import PERIODS, DatasetSpec, apply_spec
+from .data import MAX_CLASSES, PERIODS, DatasetSpec, apply_spec
 from .files import free_stem, to_jsonable, write_atomic
 from .schema import diagnose_schema, type_kind, type_name_kind
 
@@ -94,7 +94,8 @@ def _column_expectations(s, spec, raw_kind, *, max_categories, widen, scale):
                                 "rule": "a batch is not older than the reference"}, "warning", column=col, min_value=values.min()))
         if s.is_monotonic_increasing:
             out.append(_expectation("expect_column_values_to_be_increasing", {"observed": "non-decreasing in the reference"}, "warning", column=col))
-    elif (col == spec.target and spec.is_classification) or col in spec.categorical or kind not in ("integer", "float") or values.nunique() <= 2:
+    elif (col == spec.target and spec.is_classification and (spec.classes or values.nunique() <= MAX_CLASSES)) or col in spec.categorical \
+            or kind not in ("integer", "float") or values.nunique() <= 2:  # a "label" of thousands of numbers is profiled as a number
         allowed = list(spec.classes) if col == spec.target and spec.classes else sorted(values.unique().tolist(), key=str)
         if len(allowed) <= max_categories or col == spec.target:
             out.append(_expectation("expect_column_values_to_be_in_set", {**meta, "observed_kind": kind, "observed_counts":

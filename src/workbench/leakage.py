@@ -15,7 +15,8 @@ from sklearn.preprocessing import TargetEncoder
 from .data import parse_time
 from .errors import LeakageError
 from .files import to_jsonable
-from .splits import LeakageFinding, label_codes
+from .splits import LeakageFinding
+from .manifest import label_codes
 
 # %% auto #0
 __all__ = ['FEATURE_FINDINGS', 'MEASURES', 'LeakageReport', 'feature_strength', 'find_target_leakage', 'is_identifier_like',

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/12_monitor.ipynb #d1ed188d
 from __future__ import annotations
-import html, re, warnings
+import re, warnings
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,6 +13,7 @@ import pandas as pd
 from scipy import stats
 from .errors import DataError, ModelError
 from .files import dumps, free_stem, write_atomic
+from .markup import html_table, html_text, markdown_table, md_code, md_escape
 from .data import class_names, content_hash, encode_target
 from .contracts import ContractReport, validate
 from .evaluate import Evaluation, evaluate_predictions
@@ -22,8 +23,8 @@ from .models import UnseenCategoryWarning
 # %% auto #0
 __all__ = ['EPSILON', 'QUANTILES', 'bin_edges', 'psi', 'categorical_psi', 'FeatureDrift', 'compute_drift', 'scale_power',
            'diagnose', 'PredictionSummary', 'summarize_predictions', 'PredictionDrift', 'compare_predictions',
-           'score_model', 'md_text', 'md_code', 'markdown_table', 'html_table', 'prediction_rows', 'MonitorReport',
-           'monitor_batch', 'render_monitor_report', 'save_monitor_report']
+           'score_model', 'prediction_rows', 'MonitorReport', 'monitor_batch', 'render_monitor_report',
+           'save_monitor_report']
 
 # %% ../../nbs/12_monitor.ipynb #f1a8e588
 EPSILON = 1e-4  # floor on bin shares, so an empty bin does not make PSI infinite
@@ -122,8 +123,6 @@ def compute_drift(reference, batch, *, numeric, categorical, psi_alert=0.2, ks_a
     return sorted(out, key=lambda d: (d.problem is None, -(np.inf if d.psi is None else d.psi), d.feature))
 
 # %% ../../nbs/12_monitor.ipynb #3878435d
-_UNIT_EXAMPLES = UNIT_EXAMPLES
-
 def scale_power(drift, *, tolerance=0.05):
     "The power of ten (>= 1 or <= -1) a numeric feature's median moved by, within `tolerance`; else None."
     return power_of_ten(drift.scale_ratio, tolerance=tolerance) if drift.kind == "numeric" else None
@@ -146,7 +145,7 @@ def diagnose(drift):
             out.append(f"{d.feature}: {d.problem}, so neither drift nor the model can use it: a schema break upstream "
                        "(a column emptied, or retyped as text). Fix the export before scoring.")
         elif k is not None:
-            example = f" (e.g. {_UNIT_EXAMPLES[k]})" if k in _UNIT_EXAMPLES else ""
+            example = f" (e.g. {UNIT_EXAMPLES[k]})" if k in UNIT_EXAMPLES else ""
             out.append(f"{d.feature}: values are about {_num(10.0 ** k)}x the reference (median {_num(d.batch_median)} vs "
                        f"{_num(d.reference_median)}): probably a unit change upstream{example}.")
         elif d.new_categories:
@@ -226,30 +225,9 @@ def score_model(model, X, task):
     return out[:, 1] if task == "binary" else out
 
 # %% ../../nbs/12_monitor.ipynb #99b6f226
-_MD = str.maketrans({"\\": "\\\\", "`": "\\`", "|": "\\|", "[": "\\[", "]": "\\]", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
-
-def md_text(v):
-    "User text made inert in Markdown: on one line, with backslashes, backticks, pipes and brackets escaped and < > as entities."
-    return str(v).translate(_MD)
-
-def md_code(v):
-    "User text as a Markdown code span; as escaped text (`md_text`) when it holds <, > or a backtick."
-    s = " ".join(str(v).splitlines())
-    return md_text(s) if re.search("[<>`]", s) else f"`{s}`"
-
-def markdown_table(head, rows):
-    "A Markdown table; every cell is escaped with `md_text`."
-    lines = ["| " + " | ".join(map(md_text, head)) + " |", "|" + "---|" * len(head)]
-    return "\n".join(lines + ["| " + " | ".join(map(md_text, r)) + " |" for r in rows])
-
 def _f(x, digits=3):
     "A number for a table cell; '-' for None."
     return "-" if x is None else f"{x:.{digits}f}"
-
-def html_table(head, rows):
-    "An HTML table; every cell is escaped with `html.escape`."
-    tr = lambda cells, tag: "<tr>" + "".join(f"<{tag}>{html.escape(str(c))}</{tag}>" for c in cells) + "</tr>"
-    return "<table>" + tr(head, "th") + "".join(tr(r, "td") for r in rows) + "</table>"
 
 def prediction_rows(drift):
     "(statistic, reference, batch) rows describing a PredictionDrift, for tables."
@@ -318,7 +296,7 @@ class MonitorReport:
                 f"contract {'passed' if self.contract.success else 'FAILED'}, {len(self.drifted)} of {len(self.drift)} features drifted{tail}")
     def __repr__(self): return self.summary()
     def _repr_html_(self):
-        e = html.escape
+        e = html_text
         rows = [(d.feature, _f(d.psi), _f(d.ks_statistic), "yes" if d.drifted else "", d.problem or "") for d in self.drift]
         notes = "".join(f"<li>{e(s)}</li>" for s in [*self.reasons, *self.diagnoses])
         pred = (f"<p>Predictions, reference vs batch (PSI {self.predictions.psi:.3f}):</p>"
@@ -410,11 +388,11 @@ def monitor_batch(reference, batch, *, spec, suite, numeric, categorical, model=
 def _perf_lines(r):
     "The performance section: the task's metrics with their confidence intervals, or why they were not measured."
     ev = r.performance
-    if not ev: return [f"Not measured: {md_text(r.performance_note or 'no model was given')}.", ""]
+    if not ev: return [f"Not measured: {md_escape(r.performance_note or 'no model was given')}.", ""]
     level = f"{ev.confidence:.0%}"
     rows = [(m.name + (" (primary)" if k == ev.primary else ""), _f(m.value), _f(m.ci_low), _f(m.ci_high)) for k, m in ev.metrics.items()]
     return [markdown_table(("metric", "value", f"{level} CI low", f"{level} CI high"), rows), "",
-            f"{md_text(ev.summary())}.", *[f"- {md_text(n)}" for n in ev.notes], ""]
+            f"{md_escape(ev.summary())}.", *[f"- {md_escape(n)}" for n in ev.notes], ""]
 
 def _prediction_lines(r):
     "The prediction distribution, reference vs batch, as Markdown lines."
@@ -425,7 +403,7 @@ def _prediction_lines(r):
 
 def render_monitor_report(report):
     "The monitoring report as Markdown: verdict, contract, drift, diagnoses, predictions, performance; user text escaped."
-    r, t = report, md_text
+    r, t = report, md_escape
     lines = [f"# Monitoring: {t(r.dataset)} batch {t(r.batch_name)}", "", f"**{'ALERT' if r.alert else 'OK'}**: {t(r.summary())}", ""]
     lines += ["Reasons:", *[f"- {t(s)}" for s in r.reasons], ""] if r.reasons else ["No reason to alert.", ""]
     lines += [f"- batch: {md_code(r.batch_source)}, {r.batch_rows} rows, {'labelled' if r.labelled else 'unlabelled'}, sha256 `{r.batch_hash}`",

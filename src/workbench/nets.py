@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted
 from .errors import ModelError
-from .models import DIVERGENCE_FIXES, HealthFinding, TrainingDiverged, TrainingHealth, overfitting_finding, validation_split
+from .health import DIVERGENCE_FIXES, HealthFinding, TrainingDiverged, TrainingHealth, overfitting_finding, validation_split
 
 # %% auto #0
 __all__ = ['TabularMLP', 'TabularMLPClassifier', 'TabularMLPRegressor']

@@ -11,7 +11,8 @@ from importlib.util import find_spec
 from pathlib import Path
 import numpy as np
 from .errors import ModelError
-from .models import MODEL_FAMILIES, TrainingHealth, build_model, fit_model, model_family
+from .health import TrainingHealth
+from .models import MODEL_FAMILIES, build_model, fit_model, model_family
 
 # %% auto #0
 __all__ = ['FORMAT', 'TRUSTED_TYPES', 'NATIVE_CLASSES', 'UnsafeModelFile', 'generate_trusted_types', 'SavedModel', 'save_model',

@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import quote
 from .errors import DataError
 from .files import free_stem, write_atomic
-from .monitor import MonitorReport, markdown_table, md_code, md_text, prediction_rows, scale_power
+from .markup import markdown_table, md_code, md_escape
+from .monitor import MonitorReport, prediction_rows, scale_power
 
 # %% auto #0
 __all__ = ['render_postmortem', 'postmortem_name', 'save_postmortem', 'incident_record']
@@ -26,7 +27,7 @@ def _action_items(r):
         k = scale_power(d)
         if d.problem:
             explained.add(d.feature)
-            items.append(f"Ask the owner of the upstream export about {c(d.feature)}: it {md_text(d.problem)}. Restore the column before scoring.")
+            items.append(f"Ask the owner of the upstream export about {c(d.feature)}: it {md_escape(d.problem)}. Restore the column before scoring.")
         elif k is not None:
             explained.add(d.feature)
             items.append(f"Ask the owner of the upstream export about {c(d.feature)}: its values are about {10.0 ** k:g}x the reference "
@@ -41,10 +42,10 @@ def _action_items(r):
     for o in r.contract.failures:
         if o.column not in explained:
             explained.add(o.column)
-            items.append(f"Investigate the failed expectation on {c(o.column or '(table)')} ({md_text(o.expectation)}): expected {md_text(o.expected)}, "
-                         f"observed {md_text(o.observed)}. Fix the data upstream, or update {c(f'expectations/{r.dataset}.json')} if the change is intended.")
+            items.append(f"Investigate the failed expectation on {c(o.column or '(table)')} ({md_escape(o.expectation)}): expected {md_escape(o.expected)}, "
+                         f"observed {md_escape(o.observed)}. Fix the data upstream, or update {c(f'expectations/{r.dataset}.json')} if the change is intended.")
     if r.model and r.contract.success and r.predictions is None:
-        items.append(f"Make the batch's columns match what the model was trained on ({md_text(r.performance_note)}), or retrain on the new schema.")
+        items.append(f"Make the batch's columns match what the model was trained on ({md_escape(r.performance_note)}), or retrain on the new schema.")
     if real:
         items.append(f"Retrain on recent data once the contract passes: {', '.join(map(c, real))} drifted "
                      f"in a way no data error explains. Compare the retrained model with the current one before promoting it.")
@@ -58,15 +59,15 @@ def _impact(r, model_version):
     "The impact section: the model, whether it scored, its metrics or why they are missing, and how its outputs moved."
     blocked = r.model is not None and r.performance is None and not r.contract.success
     scored = r.predictions is not None or r.performance is not None
-    lines = [f"- model: {md_text(r.model or 'none was checked')}" + (f", version {md_text(model_version)}" if model_version is not None else "")
-             + (f", training run {md_code(r.run_id)}" if r.run_id else "") + f"; task: {md_text(r.task)}",
+    lines = [f"- model: {md_escape(r.model or 'none was checked')}" + (f", version {md_escape(model_version)}" if model_version is not None else "")
+             + (f", training run {md_code(r.run_id)}" if r.run_id else "") + f"; task: {md_escape(r.task)}",
              "- scoring: " + ("**blocked**: the batch broke its contract, so the model did not score it and no prediction from it should be used."
                               if blocked else "the model scored the batch." if scored else
-                              f"**failed**: {md_text(r.performance_note)}." if r.model else "not attempted (no model was given)."),
-             "- performance: " + ("measured on the batch's labels, below." if r.performance else f"could not be measured: {md_text(r.performance_note)}."), ""]
+                              f"**failed**: {md_escape(r.performance_note)}." if r.model else "not attempted (no model was given)."),
+             "- performance: " + ("measured on the batch's labels, below." if r.performance else f"could not be measured: {md_escape(r.performance_note)}."), ""]
     if r.performance:
         ev, level = r.performance, f"{r.performance.confidence:.0%}"
-        lines += [f"The task's metrics on the batch ({ev.n_rows} labelled rows, {level} intervals by {md_text(ev.method)}, {ev.resamples} resamples):", "",
+        lines += [f"The task's metrics on the batch ({ev.n_rows} labelled rows, {level} intervals by {md_escape(ev.method)}, {ev.resamples} resamples):", "",
                   markdown_table(("metric", "value", f"{level} CI"), [(m.name + (" (primary)" if k == ev.primary else ""), _f(m.value),
                                  f"[{_f(m.ci_low)}, {_f(m.ci_high)}]") for k, m in ev.metrics.items()]), ""]
     if r.predictions:
@@ -79,7 +80,7 @@ def _impact(r, model_version):
 # %% ../../nbs/13_postmortem.ipynb #93f14dcc
 def render_postmortem(report, *, card_path=None, model_version=None):
     "A Markdown post-mortem of an alerting MonitorReport; DataError for a batch that did not alert."
-    r, t = report, md_text
+    r, t = report, md_escape
     if not r.alert:
         raise DataError(f"Batch {r.batch_source} of {r.dataset} did not alert (contract passed, no feature or prediction drifted): "
                         "a clean batch gets no post-mortem. Save its monitoring report with save_monitor_report instead.")

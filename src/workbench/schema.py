@@ -86,11 +86,14 @@ def _category_match(prof, s):
 # %% ../../nbs/02a_schema.ipynb #406c7548
 def unit_power(prof, s):
     "The power of ten k (not 0) such that numeric column `s` / 10**k matches its recorded profile, else None."
-    v = pd.to_numeric(s, errors="coerce").dropna().astype(float)
-    if v.empty: return None
+    v = s if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s) else pd.to_numeric(s, errors="coerce")
+    if not v.notna().any(): return None
     if not {"p01", "p99", *_QUARTILES} <= set(prof):  # a suite written before quartiles were recorded: the median alone
         return power_of_ten(float(v.median()) / prof["median"]) if (prof.get("median") or 0) > 0 else None
-    q = v.quantile([0.25, 0.5, 0.75]).to_numpy()
+    lo, hi, width = float(v.min()), float(v.max()), prof["p99"] - prof["p01"]
+    if width > 0 and prof["p01"] - width <= lo and hi <= prof["p99"] + width and hi - lo >= width / 3:
+        return None  # same place, same scale: no need to sort the column for its quartiles
+    q = v.quantile([0.25, 0.5, 0.75]).to_numpy(dtype=float)
     if _quartiles_match(prof, q): return None
     spread, ref_spread = q[2] - q[0], prof["p75"] - prof["p25"]
     for ratio in (spread / ref_spread if ref_spread > 0 else np.nan, q[1] / prof["median"] if prof["median"] else np.nan):

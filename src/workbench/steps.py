@@ -136,7 +136,7 @@ def _judge(exp, found, strengths, features):
 def split(exp):
     "Split the data by its declared structure, check the split and the data for leakage; returns the SplitManifest."
     from workbench.leakage import check_data_leakage
-    from workbench.splits import choose_splitter, split_findings
+    from workbench.manifest import choose_splitter, split_findings
     _require(exp, "start")
     s, spec = exp.settings, exp.spec
     with _step(exp, "split"):
@@ -174,14 +174,15 @@ def add_features(exp, fn, *, categorical=()):
 
 # %% ../../nbs/10_steps.ipynb #05d87378
 def _log_health(tracker, health, *, title):
-    from workbench.models import render_training_png
+    from workbench.health import render_training_png
     tracker.log_series(health.series())
     tracker.log_dict(health.to_dict(), "evidence/training_health.json")
     tracker.log_bytes(render_training_png(health, title=title), "plots/training_health.png")
 
 def fit(exp):
     "Fit the model on the training rows; returns the fitted pipeline."
-    from workbench.models import TrainingDiverged, build_model, fit_model, training_health
+    from workbench.health import TrainingDiverged
+    from workbench.models import build_model, fit_model, training_health
     _require(exp, "split")
     s, spec = exp.settings, exp.spec
     with _step(exp, "fit"):

@@ -401,7 +401,8 @@ def _search_runs(tracker, experiment, filter_string):
 def find_completed(plan, tracker):
     "Finished runs of this plan's points, from any earlier sweep: {key: (run_id, metric)}, the newest run per key."
     keys, found = {p.key for p in plan.points}, {}
-    for run in _search_runs(tracker, plan.experiment, "attributes.status = 'FINISHED' and tags.`workbench.sweep_key` LIKE '%'"):
+    query = "attributes.status = 'FINISHED' and tags.`workbench.sweep_key` LIKE '%' and tags.`workbench.outputs` = 'stored'"
+    for run in _search_runs(tracker, plan.experiment, query):  # FINISHED with its executed notebook stored: a complete point
         key = run.data.tags.get("workbench.sweep_key")
         if key in keys and key not in found: found[key] = (run.info.run_id, run.data.metrics.get(plan.spec.metric))
     return found
@@ -499,12 +500,13 @@ def run_sweep(notebook, spec, settings, *, workers=None, scheduler=None, progres
 def _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun):
     "run_sweep's body, run inside its SIGTERM handler."
     from distributed import as_completed
-    from workbench.tracking import MlflowTracker
+    from workbench.tracking import MlflowTracker, reap_dead_runs
     start = time.time()
     plan = plan_sweep(notebook, spec, settings)
     workers = None if scheduler else workers or default_workers(settings)
     cluster = scheduler or f"local, {workers} worker{'s' if workers > 1 else ''}"
     tracker = MlflowTracker(settings.tracking_uri, settings.artifact_dir)  # creates the store before any worker writes to it
+    reap_dead_runs(settings.tracking_uri)  # points a killed sweep left RUNNING end FAILED, and run again
     done = {} if rerun else find_completed(plan, tracker)
     points = [SweepPoint.from_dict(p.to_dict()) for p in plan.points]
     for p in points:
