@@ -313,3 +313,14 @@ def test_store_faults_are_errors_with_the_fix(project, capsys, monkeypatch, stor
     assert "secret" not in err
     assert _files(project) == before
     assert not Path("/nonexistent").exists()
+
+
+@pytest.mark.parametrize("source", ["s = 'ab'\n" + "s = s + s\n" * 80 + "import pandas as pd\ndf = pd.read_csv(s)\n",
+                                    "n = 10 ** 10 ** 10\nx = n * 2\n"], ids=["string-doubling", "huge-power"])
+def test_the_linter_stays_cheap_on_hostile_constants(project, capsys, source):
+    "A reviewed file must not make the linter build a 2**80-character string or compute a giant power."
+    import time
+    (project / "hostile.py").write_text(source)
+    t0 = time.time()
+    code, err = run_cli(["lint", "hostile.py"], capsys)
+    assert code in (0, 1) and "Traceback" not in err and time.time() - t0 < 30

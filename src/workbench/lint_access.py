@@ -4,7 +4,7 @@
 
 # %% ../../nbs/05c_lint_access.ipynb #47f5a239
 from __future__ import annotations
-import ast, re
+import ast, operator, re
 from dataclasses import replace
 from .lint_vocab import (_as_cols, _Bunch, _Class, _Cols, _const, _CV, _D, _DATA_KEEP, _date_col, _DATE_STR, _E, _entity_col,
     _EST_METHODS, _fit_learns, _Func, _GroupBy, _Indexer, _Iter, _join, _merge_side, _Num, _Obj, _PICK_FUNCS,
@@ -12,6 +12,18 @@ from .lint_vocab import (_as_cols, _Bunch, _Class, _Cols, _const, _CV, _D, _DATA
 
 # %% auto #0
 __all__ = []
+
+# %% ../../nbs/05c_lint_access.ipynb #7b4d2cf8
+_MAX_TEXT = 10_000  # characters of a constant string the linter follows
+_FOLD = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+         ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod}
+
+def _fold(op, a, b):
+    "The constant `a op b` as a _Num, or None when the operator is not folded or the result would be unreasonable."
+    fn = _FOLD.get(type(op))
+    if fn is None and isinstance(op, ast.Pow) and isinstance(b, (int, float)) and abs(b) <= 64 and abs(a) < 1e6: fn = operator.pow
+    try: return _Num(fn(a, b)) if fn else None
+    except Exception: return None
 
 # %% ../../nbs/05c_lint_access.ipynb #725fc724
 class _Access:
@@ -233,7 +245,8 @@ class _Access:
     def e_BinOp(self, n):
         "Arithmetic: data with statistics of all rows is a hand-made learning transform; column lists add up."
         l, r = self.ev(n.left), self.ev(n.right)
-        if isinstance(n.op, ast.Add) and isinstance(l, _Str) and isinstance(r, _Str): return _Str(l.v + r.v)
+        if isinstance(n.op, ast.Add) and isinstance(l, _Str) and isinstance(r, _Str):  # `s = s + s` chains double: stop tracking long text
+            return _Str(l.v + r.v) if len(l.v) + len(r.v) <= _MAX_TEXT else None
         if isinstance(n.op, ast.Mult) and isinstance(l, _Seq) and isinstance(r, _Num) and isinstance(r.v, int) and 0 < r.v < 50:
             return _Seq(l.items * r.v, set(l.scores))
         if isinstance(n.op, ast.Add) and (isinstance(l, _Cols) or _strs(l) is not None) and (isinstance(r, _Cols) or _strs(r) is not None):
@@ -282,8 +295,7 @@ class _Access:
         if stats: return _Stat(stats[0].d, min(s.line for s in stats))
         if isinstance(l, _Rand) or isinstance(r, _Rand): return _Rand(n.lineno)
         if isinstance(l, _Num) and isinstance(r, _Num):
-            try: return _Num(eval(compile(ast.Expression(ast.BinOp(ast.Constant(l.v), n.op, ast.Constant(r.v))), "", "eval")))
-            except Exception: return None
+            return _fold(n.op, l.v, r.v)
         return None
 
     def col_scores(self, s, key):

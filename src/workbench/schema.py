@@ -131,8 +131,9 @@ def diagnose_schema(df, suite):
             out.append(f"Column {col!r} changed type from {p['kind']} to {kind} (e.g. {example!r}).")
             continue
         if kind in ("integer", "float") and "median" in p and s.notna().any():
-            med, k = float(s.median()), unit_power(p, s)
+            k = unit_power(p, s)
             if k is not None:
+                med = float(s.median())
                 hint = f" ({UNIT_EXAMPLES[k]}?)" if k in UNIT_EXAMPLES else ""
                 out.append(f"Column {col!r} is about {10.0 ** k:g}x its recorded scale (median {med:.4g} vs {p['median']:.4g}): "
                            f"probably a unit change upstream{hint}.")
