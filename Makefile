@@ -53,7 +53,7 @@ chromium:
 	  else echo "Chromium not found and not root: tests/test_hostile.py will skip its browser checks (install Debian's chromium package)"; fi; fi
 
 test-pytest: setup postgres chromium
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=15
 
 bench: setup postgres
 	$(BIN)/python benchmarks/bench_contracts.py
