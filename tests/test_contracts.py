@@ -169,3 +169,16 @@ def test_reports_round_trip_with_the_label_flag():
     report = validate(ref.drop(columns=["churned"]), build_suite(ref, CHURN))
     back = ContractReport.from_dict(report.to_dict())
     assert (back.labelled, len(back.skipped), back.summary()) == (False, len(report.skipped), report.summary())
+
+
+def test_an_undeclared_integer_id_gets_no_range_or_scale_check():
+    "Ids grow batch after batch: a later batch of larger ids must pass even when the id was not declared as the entity."
+    import numpy as np, pandas as pd
+    from workbench.contracts import build_suite, validate
+    from workbench.data import declare_dataset
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"order_id": np.arange(1, 401), "amount": rng.gamma(2, 50, 400).round(2), "label": rng.choice(["a", "b"], 400)})
+    spec, _ = declare_dataset(df, "orders", "label", positive="b")
+    later = df.assign(order_id=df.order_id + 1_000_000)
+    report = validate(later, build_suite(df, spec))
+    assert report.success and not [o for o in report.outcomes if o.column == "order_id" and not o.success]

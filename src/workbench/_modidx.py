@@ -166,6 +166,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'workbench.data.infer_classes': ('data.html#infer_classes', 'workbench/data.py'),
                                 'workbench.data.infer_task': ('data.html#infer_task', 'workbench/data.py'),
                                 'workbench.data.load_table': ('data.html#load_table', 'workbench/data.py'),
+                                'workbench.data.looks_like_id': ('data.html#looks_like_id', 'workbench/data.py'),
                                 'workbench.data.parse_time': ('data.html#parse_time', 'workbench/data.py'),
                                 'workbench.data.propose_categorical': ('data.html#propose_categorical', 'workbench/data.py'),
                                 'workbench.data.read_dataset': ('data.html#read_dataset', 'workbench/data.py'),

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .errors import ContractViolation, DataError
-from .data import MAX_CLASSES, PERIODS, DatasetSpec, apply_spec
+from .data import MAX_CLASSES, PERIODS, DatasetSpec, apply_spec, looks_like_id
 from .files import free_stem, to_jsonable, write_atomic
 from .schema import diagnose_schema, type_kind, type_name_kind
 
@@ -88,7 +88,7 @@ def _column_expectations(s, spec, raw_kind, *, max_categories, widen, scale):
     else: out.append(_expectation("expect_column_values_to_not_be_null", {**meta, "observed_null_fraction": round(nulls, 4), "rule":
                                   "nulls up to twice the observed share or 5 points above it, whichever is more"}, "warning",
                                   column=col, mostly=round(max(0.0, 1 - max(2 * nulls, nulls + 0.05)), 4)))
-    if col == spec.entity or values.empty: return out
+    if col == spec.entity or values.empty or (kind == "integer" and looks_like_id(values, col)): return out  # ids grow: no range, no scale
     if kind == "datetime":
         out.append(_expectation("expect_column_values_to_be_between", {"observed_min": values.min(), "observed_max": values.max(),
                                 "rule": "a batch is not older than the reference"}, "warning", column=col, min_value=values.min()))

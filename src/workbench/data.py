@@ -13,10 +13,10 @@ from .errors import DataError
 from .files import check_name, inside, write_atomic
 
 # %% auto #0
-__all__ = ['TASKS', 'TIME_FORMATS', 'PERIODS', 'DECISIONS', 'MAX_CLASSES', 'DECLARATION_HEADER', 'DatasetSpec', 'infer_task',
-           'infer_classes', 'parse_time', 'propose_categorical', 'declare_dataset', 'check_decisions', 'save_dataset',
-           'read_dataset', 'encode_target', 'class_names', 'load_table', 'apply_spec', 'check_frame', 'write_table',
-           'content_hash']
+__all__ = ['TASKS', 'TIME_FORMATS', 'PERIODS', 'DECISIONS', 'MAX_CLASSES', 'ID_NAME', 'DECLARATION_HEADER', 'DatasetSpec',
+           'infer_task', 'infer_classes', 'parse_time', 'propose_categorical', 'looks_like_id', 'declare_dataset',
+           'check_decisions', 'save_dataset', 'read_dataset', 'encode_target', 'class_names', 'load_table',
+           'apply_spec', 'check_frame', 'write_table', 'content_hash']
 
 # %% ../../nbs/02_data.ipynb #4ad466b5
 TASKS = ("binary", "multiclass", "regression")
@@ -157,6 +157,15 @@ def propose_categorical(df, exclude=(), *, max_int_levels=10):
         if pd.api.types.is_bool_dtype(s) or isinstance(s.dtype, pd.CategoricalDtype) or not pd.api.types.is_numeric_dtype(s): out.append(col)
         elif pd.api.types.is_integer_dtype(s) and 2 < s.nunique() <= max_int_levels: out.append(col)
     return out
+
+# %% ../../nbs/02_data.ipynb #687a471d
+ID_NAME = re.compile(r"(^|_)(id|uuid|guid|key|number|no|code)$|^id_", re.IGNORECASE)
+
+def looks_like_id(s, name=None, *, distinct=0.9):
+    "Whether column `s` reads as an identifier: an id-like name and values distinct in at least `distinct` of its non-null rows."
+    name = str(name if name is not None else s.name)
+    values = s.dropna()
+    return bool(ID_NAME.search(name) and len(values) and values.nunique() >= distinct * len(values))
 
 # %% ../../nbs/02_data.ipynb #8e38365f
 def _check_columns(df, named):
