@@ -82,3 +82,15 @@ def demo_copy(demo_project, tmp_path):
     dst = tmp_path / "project"
     shutil.copytree(demo_project[0], dst)
     return dst
+
+
+def start_run_and_wait(project, *args, timeout=180):
+    "Start `workbench run nbs/experiments/train.ipynb ARGS` and wait until its notebook is executing; returns (process, partial notebook)."
+    import time
+    proc = subprocess.Popen([WORKBENCH, "run", "nbs/experiments/train.ipynb", *args], cwd=project,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline, pattern = time.time() + timeout, "reports/experiments/churn-train/*/.train.running.ipynb"
+    while not list(Path(project).glob(pattern)):
+        assert time.time() < deadline and proc.poll() is None, "the run never started executing"
+        time.sleep(0.2)
+    return proc, next(Path(project).glob(pattern))

@@ -4,7 +4,7 @@ from pathlib import Path
 import mlflow
 import pytest
 import yaml
-from conftest import WORKBENCH, front_matter, tracking_uri, workbench
+from conftest import WORKBENCH, front_matter, start_run_and_wait, tracking_uri, workbench
 from workbench.tracking import load_run_evidence
 
 MODELS = ("churn-baseline", "churn-xgboost", "churn-mlp")
@@ -198,12 +198,7 @@ def test_monitor_refuses_when_the_reference_data_changed(demo_copy):
 def test_sigterm_marks_the_run_killed_and_leaves_no_half_files(demo_copy):
     card = demo_copy / "model_cards" / "churn-mlp" / "card.md"
     before = card.read_text()
-    proc = subprocess.Popen([WORKBENCH, "run", "nbs/experiments/train.ipynb", "-p", "model", "mlp"], cwd=demo_copy,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 120
-    while not list(demo_copy.glob("reports/experiments/churn-train/*/.train.running.ipynb")):
-        assert time.time() < deadline and proc.poll() is None, "the run never started executing"
-        time.sleep(0.2)
+    proc, _ = start_run_and_wait(demo_copy, "-p", "model", "mlp")
     time.sleep(2)  # inside the kernel now
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=120)

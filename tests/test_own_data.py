@@ -110,7 +110,6 @@ def test_own_data_from_csv_to_card_and_monitored_batches(project, name):
 
 def test_bad_declarations_exit_2_and_write_nothing(project):
     df, *_ = _credit()
-    df.to_csv(project / "data" / "bad.csv", index=False) if (project / "data").exists() else None
     (project / "data").mkdir(exist_ok=True)
     df.to_csv(project / "data" / "bad.csv", index=False)
     df.assign(default="No").to_csv(project / "data" / "one_class.csv", index=False)

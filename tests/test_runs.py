@@ -2,7 +2,7 @@
 import json, re, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
-from conftest import WORKBENCH, make_project, tracking_uri, workbench, write_notebook
+from conftest import WORKBENCH, make_project, start_run_and_wait, tracking_uri, workbench, write_notebook
 
 ECHO_PARAMS = 'text = "default"\ncount = 1\nratio = 0.5\nrun_id = ""\nexperiment = ""'
 
@@ -260,13 +260,7 @@ def test_a_run_that_fails_after_logging_its_model_leaves_the_registry_as_it_was(
 def test_a_run_killed_with_sigkill_is_marked_failed_by_the_next_command(demo_copy):
     "kill -9 leaves no handler to run: the next command that opens the store ends the run FAILED and removes its partial files."
     import os
-    proc = subprocess.Popen([WORKBENCH, "run", "nbs/experiments/train.ipynb", "-p", "model", "mlp"], cwd=demo_copy,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 180
-    while not list(demo_copy.glob("reports/experiments/churn-train/*/.train.running.ipynb")):
-        assert time.time() < deadline and proc.poll() is None, "the run never started executing"
-        time.sleep(0.2)
-    partial = next(demo_copy.glob("reports/experiments/churn-train/*/.train.running.ipynb"))
+    proc, partial = start_run_and_wait(demo_copy, "-p", "model", "mlp")
     run_id = partial.parent.name
     import mlflow
     client = mlflow.MlflowClient(tracking_uri(demo_copy))
