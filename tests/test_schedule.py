@@ -1,5 +1,5 @@
 "Schedules: checks at add time, crontab export, and the runner with real APScheduler and papermill kernels: firing, no overlap, missed runs, one runner per project."
-import os, signal, sqlite3, subprocess, sys, threading, time
+import os, re, signal, sqlite3, subprocess, sys, threading, time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 import pytest
@@ -64,7 +64,8 @@ def test_add_list_remove_and_export(project, tmp_path):
         add_schedule(settings, "mars", notebook, "@daily", timezone="Mars/Olympus")
     add_schedule(settings, "weekdays", notebook, "30 6 * * 1-5", {"pause": 0.5, "fail": False}, timezone="UTC")
     add_schedule(settings, "sundays", notebook, "0 7 * * 0", timezone="UTC")
-    add_schedule(settings, "fast", notebook, "*/10 * * * * *", timezone="UTC")
+    add_schedule(settings, "fast", notebook, "@every 10s", timezone="UTC")
+    add_schedule(settings, "quarterly", notebook, "@every 15m", timezone="UTC")
     with pytest.raises(ConfigError, match="A schedule named 'sundays' exists"):
         add_schedule(settings, "sundays", notebook, "0 8 * * 0")
     add_schedule(settings, "sundays", notebook, "0 8 * * 7", timezone="UTC", replace=True)  # 7 is Sunday too
@@ -73,16 +74,18 @@ def test_add_list_remove_and_export(project, tmp_path):
     assert listed["weekdays"].next_due == "2026-01-05T06:30:00+00:00"  # Monday
     assert listed["sundays"].next_due == "2026-01-04T08:00:00+00:00" and listed["sundays"].cron == "0 8 * * 7"
     assert listed["weekdays"].parameters == {"pause": 0.5, "fail": False}
-    assert "weekdays  30 6 * * 1-5" in list_schedules(settings).table()
+    assert re.search(r"^weekdays +30 6 \* \* 1-5 +UTC", list_schedules(settings).table(), re.M)
 
     text = export_crontab(settings, executable=root / ".venv" / "bin" / "workbench")
     assert (f"30 6 * * 1-5 cd {root} && mkdir -p reports && flock -n reports/.schedule-weekdays.lock .venv/bin/workbench run "
             "nbs/experiments/tick.ipynb -p pause 0.5 -p fail False >> reports/schedules.log 2>&1") in text
-    assert "# fast is not exported: '*/10 * * * * *' has a seconds field" in text
+    assert "# fast is not exported: '@every 10s' steps by seconds" in text
     assert not [l for l in text.splitlines() if l.startswith("*/10")]
+    assert [l for l in text.splitlines() if l.startswith("*/15 * * * * cd ")]  # @every 15m is written as its five fields
+    assert listed["quarterly"].next_due == "2026-01-03T12:15:00+00:00"
 
     assert remove_schedule(settings, "fast").name == "fast"
-    with pytest.raises(ConfigError, match="No schedule named 'fast'. Schedules: sundays, weekdays."):
+    with pytest.raises(ConfigError, match="No schedule named 'fast'. Schedules: quarterly, sundays, weekdays."):
         remove_schedule(settings, "fast")
 
 
@@ -109,7 +112,7 @@ def test_runner_fires_schedules_added_while_it_runs(project):
                                                                                on_event=events.append)))
     runner.start()
     time.sleep(1)
-    add_schedule(settings, "tick", notebook, "*/2 * * * * *", timezone="UTC")  # the runner picks it up within `poll` seconds
+    add_schedule(settings, "tick", notebook, "@every 2s", timezone="UTC")  # the runner picks it up within `poll` seconds
     runner.join(120)
     report = out["report"]
     assert report.reason == "max_firings" and report.counts["finished"] == 2
@@ -133,7 +136,7 @@ def test_runner_fires_schedules_added_while_it_runs(project):
 def test_a_schedule_never_overlaps_itself(project):
     from workbench.schedule import add_schedule, run_schedules
     root, notebook, settings = project
-    add_schedule(settings, "slow", notebook, "* * * * * *", {"pause": 3.0}, timezone="UTC")  # due every second, runs for 3+
+    add_schedule(settings, "slow", notebook, "@every 1s", {"pause": 3.0}, timezone="UTC")  # due every second, runs for 3+
     report = run_schedules(settings, until=7, workers=2)
     runs = [f for f in report.firings if f.status == "finished"]
     skipped = [f for f in report.firings if f.status == "skipped"]
@@ -259,7 +262,7 @@ def test_workers_leave_signals_to_the_runner_and_a_killed_run_ends_its_firing(pr
     notebook = write_notebook(root / "nbs" / "experiments" / "pids.ipynb", parameters=PID_PARAMETERS, body=PID_BODY)
     pids = tmp_path / "pids"
     pids.mkdir()
-    add_schedule(settings, "tick", notebook, "* * * * * *", {"pids": str(pids)}, timezone="UTC")
+    add_schedule(settings, "tick", notebook, "@every 1s", {"pids": str(pids)}, timezone="UTC")
     out, seen = {}, []
     runner = threading.Thread(target=lambda: out.update(report=run_schedules(settings, max_firings=2, until=60, workers=1)))
     runner.start()

@@ -898,6 +898,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'workbench.schedule._cli_value': ('schedule.html#_cli_value', 'workbench/schedule.py'),
                                     'workbench.schedule._count_due': ('schedule.html#_count_due', 'workbench/schedule.py'),
                                     'workbench.schedule._day': ('schedule.html#_day', 'workbench/schedule.py'),
+                                    'workbench.schedule._every': ('schedule.html#_every', 'workbench/schedule.py'),
                                     'workbench.schedule._exclusive': ('schedule.html#_exclusive', 'workbench/schedule.py'),
                                     'workbench.schedule._executor': ('schedule.html#_executor', 'workbench/schedule.py'),
                                     'workbench.schedule._ignore_stop_signals': ( 'schedule.html#_ignore_stop_signals',

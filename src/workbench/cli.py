@@ -400,7 +400,7 @@ def build_parser():
     sc = sub.add_parser("schedule", help="cron schedules of experiment notebooks: add, list, remove, export --crontab, run")
     sc.add_argument("action", choices=["add", "list", "remove", "export", "run"])
     sc.add_argument("name", nargs="?", help="add/remove: the schedule's name"); sc.add_argument("notebook", nargs="?", help="add: the notebook")
-    sc.add_argument("--cron", help="add: a cron expression, e.g. '0 6 * * 1-5'"); sc.add_argument("--timezone", help="add: e.g. Europe/Paris (default: local)")
+    sc.add_argument("--cron", help="add: five cron fields, e.g. '0 6 * * 1-5', an alias such as @daily, or @every 15m (s, m or h)"); sc.add_argument("--timezone", help="add: e.g. Europe/Paris (default: local)")
     sc.add_argument("-p", nargs=2, action="append", metavar=("NAME", "VALUE"), help="add: notebook parameter (repeatable)")
     sc.add_argument("--replace", action="store_true", help="add: replace a schedule of the same name")
     sc.add_argument("--crontab", action="store_true", help="export: equivalent crontab lines")

@@ -18,7 +18,7 @@ __all__ = ['STORE', 'LOCK', 'LOG', 'ALIASES', 'local_zone', 'parse_cron', 'Sched
            'ScheduleList', 'list_schedules', 'export_crontab', 'ScheduleLocked', 'Firing', 'ScheduleReport',
            'run_schedules']
 
-# %% ../../nbs/14c_schedule.ipynb #c4915645
+# %% ../../nbs/14c_schedule.ipynb #cf7b4abf
 STORE, LOCK, LOG = "schedules.db", "schedules.lock", "schedules.log"  # the store and lock at the project root; the log in reports/
 ALIASES = {"@hourly": "0 * * * *", "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@weekly": "0 0 * * 0",
            "@monthly": "0 0 1 * *", "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *"}
@@ -45,6 +45,8 @@ def _weekdays(text):
         days.update(d % 7 for d in range(low, high + 1, int(step or 1)))
     return ",".join(_DAYS[d] for d in sorted(days))
 
+
+# %% ../../nbs/14c_schedule.ipynb #ac83c265
 def local_zone():
     "The machine's IANA time zone name (cron reads its schedules in it)."
     from tzlocal import get_localzone_name
@@ -64,15 +66,32 @@ def _zone(name):
     except (ZoneInfoNotFoundError, ValueError): raise ConfigError(f"Unknown time zone {name!r}. Use an IANA name such as UTC or Europe/Paris.") from None
     return name
 
+# %% ../../nbs/14c_schedule.ipynb #140d30f8
+_EVERY = {"s": ("second", 60), "m": ("minute", 60), "h": ("hour", 24)}  # unit: the field it steps, and what the step must divide
+_FINER = {"second": {"minute": "*", "hour": "*"}, "minute": {"second": "0", "hour": "*"}, "hour": {"second": "0", "minute": "0"}}
+
+def _every(text):
+    "The trigger fields of `@every N{s,m,h}`: a step in one field, the finer fields at zero, so it is aligned to the clock."
+    match = re.fullmatch(r"@every\s+(\d+)\s*([smh])", text.lower())
+    if not match: return None
+    n, (field, whole) = int(match[1]), _EVERY[match[2]]
+    if n < 1 or whole % n: raise ConfigError(f"'{text}' steps by {n}{match[2]}, which does not divide {whole}: the interval is aligned to the clock, "
+                                             f"so use a divisor of {whole} ({', '.join(str(d) for d in range(1, whole) if whole % d == 0)}), or write five cron fields.")
+    return {field: f"*/{n}", **_FINER[field]}
+
 def parse_cron(expr, tz=None):
-    "A validated APScheduler CronTrigger for a crontab expression (5 fields, 6 with leading seconds, or an @alias) read in time zone `tz`."
+    "A validated APScheduler CronTrigger for a crontab expression (5 fields, an @alias, or `@every N` with s, m or h) read in time zone `tz`."
     from apscheduler.triggers.cron import CronTrigger
     text = " ".join(str(expr).split())
+    if (every := _every(text)) is not None:
+        return CronTrigger(**every, timezone=_zone(tz))
     fields = ALIASES.get(text.lower(), text).split()
-    if len(fields) not in (5, 6):
+    if len(fields) != 5:
+        six = (" Six fields mean seconds-first in Quartz and year-last in AWS, so workbench reads neither: "
+               "for seconds write `@every 30s`; for a year, schedule the five fields and remove it afterwards.") if len(fields) == 6 else ""
         raise ConfigError(f"Cron expression {expr!r} has {len(fields)} fields; write five: minute hour day-of-month month day-of-week, "
-                          "e.g. '0 6 * * 1-5' (06:00 on weekdays), or use @hourly, @daily, @weekly, @monthly.")
-    second = fields.pop(0) if len(fields) == 6 else "0"
+                          f"e.g. '0 6 * * 1-5' (06:00 on weekdays), or use @hourly, @daily, @weekly, @monthly, or @every 15m.{six}")
+    second = "0"
     minute, hour, day, month, dow = fields
     if day not in ("*", "?") and dow not in ("*", "?"):
         raise ConfigError(f"Cron expression {expr!r} restricts both day-of-month ({day}) and day-of-week ({dow}): cron runs it when either "
@@ -111,7 +130,7 @@ class Schedule:
     name: str
     notebook: str               # relative to the project root
     parameters: dict
-    cron: str                   # as written: five crontab fields, six with leading seconds, or an @alias
+    cron: str                   # as written: five crontab fields, an @alias, or @every N{s,m,h}
     timezone: str               # IANA name the cron fields are read in
     created: str                # ISO time, UTC
     last_due: str | None = None  # the latest due time the runner handled (fired, skipped or missed)
@@ -217,11 +236,13 @@ def export_crontab(settings, *, executable=None):
     with _store(settings) as con: schedules = _read(con)
     for s in schedules:
         lines.append(f"# {s.name}")
-        if len(ALIASES.get(s.cron.lower(), s.cron).split()) == 6:
-            lines.append(f"# {s.name} is not exported: '{s.cron}' has a seconds field, which crontab cannot express."); continue
+        every, cron = _every(s.cron), s.cron
+        if every and every["second"] != "0":
+            lines.append(f"# {s.name} is not exported: '{s.cron}' steps by seconds, which crontab cannot express."); continue
+        if every: cron = f"{every['minute']} {every['hour']} * * *"
         if not _same_zone(s.timezone, here): lines.append(f"# {s.name} is kept in {s.timezone} but cron uses this machine's {here}: adjust the times, or set CRON_TZ where your cron supports it.")
         command = [rel(exe), "run", s.notebook, *(x for k, v in s.parameters.items() for x in ("-p", k, _cli_value(v)))]
-        line = (f"{s.cron} cd {shlex.quote(str(root))} && mkdir -p {shlex.quote(reports)} && flock -n {shlex.quote(f'{reports}/.schedule-{s.name}.lock')} "
+        line = (f"{cron} cd {shlex.quote(str(root))} && mkdir -p {shlex.quote(reports)} && flock -n {shlex.quote(f'{reports}/.schedule-{s.name}.lock')} "
                 + " ".join(map(shlex.quote, command)) + f" >> {shlex.quote(f'{reports}/{LOG}')} 2>&1")
         lines.append(line.replace("%", r"\%"))
     return "\n".join(lines) + "\n"
