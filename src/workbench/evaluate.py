@@ -16,7 +16,8 @@ from .errors import ConfigError, DataError
 
 # %% auto #0
 __all__ = ['CHUNK_CELLS', 'BINARY', 'MULTICLASS', 'REGRESSION', 'METRICS', 'PRIMARY', 'MetricEstimate', 'Metric',
-           'primary_metric', 'metric_goal', 'Evaluation', 'render_evaluation_html', 'evaluate_predictions']
+           'primary_metric', 'metric_goal', 'time_blocks', 'bootstrap_method', 'Evaluation', 'render_evaluation_html',
+           'evaluate_predictions']
 
 # %% ../../nbs/07_evaluate.ipynb #4d5bdad6
 @dataclass
@@ -240,6 +241,21 @@ def _check_inputs(y_true, scores, task, classes, groups):
     codes, n_groups = (None, 0) if groups is None else _group_codes(groups, len(y))
     return y, s, names, codes, n_groups
 
+# %% ../../nbs/07_evaluate.ipynb #ffac87d2
+def time_blocks(times, *, block_rows=None):
+    "Each row's block of consecutive rows in time order (about n^(1/3) rows per block; equal times share a block), for a block bootstrap."
+    t = pd.Series(np.asarray(times))
+    if t.isna().any(): raise DataError(f"times are missing for {_where(t.isna().to_numpy())}. Drop those rows or fill their time.")
+    n = len(t)
+    size = int(block_rows or max(1, round(n ** (1 / 3))))
+    first = t.rank(method="min").to_numpy().astype(np.int64) - 1  # position of the first row with the same time, in time order
+    return first // size
+
+def bootstrap_method(kind, n_groups):
+    "The interval method as the card states it: row, entity or time-block bootstrap."
+    return {None: "row bootstrap", "entity": f"entity bootstrap over {n_groups} groups",
+            "time": f"time-block bootstrap over {n_groups} blocks of consecutive rows"}[kind]
+
 # %% ../../nbs/07_evaluate.ipynb #d31f87c1
 @dataclass
 class Evaluation:
@@ -331,8 +347,9 @@ def _per_class(y, s, names, est):
                 "support": int(support[j])} for j, c in enumerate(names)}, notes
 
 # %% ../../nbs/07_evaluate.ipynb #f293eabc
-def evaluate_predictions(y_true, scores, *, task, classes=None, threshold=0.5, groups=None, resamples=1000, confidence=0.95, random_state=None):
-    "Metrics of predictions against encoded targets, each with a percentile bootstrap interval over rows or whole groups."
+def evaluate_predictions(y_true, scores, *, task, classes=None, threshold=0.5, groups=None, group_kind="entity", resamples=1000, confidence=0.95,
+                         random_state=None):
+    "Metrics of predictions against encoded targets, each with a percentile bootstrap interval over rows, whole entities or time blocks."
     y, s, names, codes, n_groups = _check_inputs(y_true, scores, task, classes, groups)  # scores: P(1) | n x K probabilities | predictions
     if not 0 < confidence < 1 or int(resamples) < 1:
         raise ConfigError(f"confidence = {confidence}, resamples = {resamples}: use 0 < confidence < 1 and at least 1 resample.")
@@ -359,5 +376,5 @@ def evaluate_predictions(y_true, scores, *, task, classes=None, threshold=0.5, g
               "multiclass": lambda: dict(class_counts=dict(zip(names, np.bincount(y, minlength=len(names)).tolist()))),
               "regression": lambda: dict(target_mean=_r(y.mean()), target_std=_r(y.std()))}[task]()
     return Evaluation(metrics=metrics, n_rows=len(y), confidence=confidence, resamples=int(resamples), task=task, primary=PRIMARY[task],
-                      method="row bootstrap" if codes is None else f"entity bootstrap over {n_groups} groups",
+                      method=bootstrap_method(group_kind if codes is not None else None, n_groups),
                       per_class=per_class, notes=notes, **target)
