@@ -10,8 +10,9 @@ from pathlib import Path
 from .errors import ConfigError
 
 # %% auto #0
-__all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SPLIT_LEAKAGE_TYPES', 'LEAKAGE_TYPES', 'LINT_TYPES', 'SETTING_KEYS',
-           'STORE_SCHEMES', 'Settings', 'redact_url', 'find_project_root', 'load_settings', 'git_state', 'thread_env']
+__all__ = ['SETTINGS_FILE', 'SECTION', 'LEAKAGE_ACTIONS', 'SPLIT_LEAKAGE_TYPES', 'LEAKAGE_TYPES', 'LINT_TYPES', 'PROMOTION_TESTS',
+           'NOT_SETTINGS', 'SETTING_KEYS', 'STORE_SCHEMES', 'Settings', 'redact_url', 'find_project_root',
+           'load_settings', 'git_state', 'thread_env']
 
 # %% ../../nbs/01_config.ipynb #fbd7d6cf
 SETTINGS_FILE = "settings.ini"
@@ -21,6 +22,8 @@ LEAKAGE_ACTIONS = ("exclude", "fail")
 SPLIT_LEAKAGE_TYPES = ("empty_split", "entity_overlap", "duplicate_rows", "time_order", "short_gap")
 LEAKAGE_TYPES = SPLIT_LEAKAGE_TYPES + ("near_duplicates", "undeclared_structure")
 LINT_TYPES = ("preprocessing", "overlap", "multi_test", "temporal", "group", "target")
+PROMOTION_TESTS = ("superiority", "non-inferiority")
+NOT_SETTINGS = ("WORKBENCH_SETTINGS", "WORKBENCH_USER")  # variables of ours that are not settings: another settings file; who decides a promotion
 
 @dataclass(frozen=True)
 class Settings:
@@ -36,6 +39,7 @@ class Settings:
     seed: int = 42                      # one seed for splits, models and bootstraps
     threads: int = 1                    # threads per run for XGBoost, PyTorch and BLAS; 0 = one per core
     test_fraction: float = 0.25         # share of the time range held out for testing
+    validation_fraction: float = 0.2    # share of the training rows' time range held out to choose thresholds and rank models
     split_gap_days: int = 30            # days dropped between train and test (label horizon)
     leakage_action: str = "exclude"     # what a leaky feature does to a run: exclude it, or fail the run
     leakage_suspect_threshold: float = 0.95  # strength of one feature alone (AUC; |rank correlation| for regression) that makes it a reported suspect
@@ -44,6 +48,10 @@ class Settings:
     lint_fail: tuple = LINT_TYPES       # leakage-lint finding types in an experiment notebook that stop it before it runs
     bootstrap_resamples: int = 1000     # resamples behind every confidence interval
     confidence_level: float = 0.95      # width of every confidence interval
+    threshold_rule: str = "f1"          # binary: how validation picks the decision threshold: f1 | precision>=0.8 | recall>=0.7 | cost=5 | fixed=0.5
+    min_slice_rows: int = 30            # a slice of the test rows smaller than this is flagged as too small to judge
+    promotion_margin: float = 0.0       # practical margin on the primary metric for `promote`: beat the champion by more than this
+    promotion_test: str = "superiority"  # superiority: the challenger must be better by the margin; non-inferiority: not worse by more than it
     shap_sample_rows: int = 1000        # rows explained by SHAP (a sample, not the whole test set)
     drift_psi_alert: float = 0.2        # PSI at or above which a feature counts as drifted
     drift_ks_alert: float = 0.1         # KS statistic at or above which a numeric feature counts as drifted
@@ -101,8 +109,11 @@ def _check(values, origin):
     problems = []
     if values["leakage_action"] not in LEAKAGE_ACTIONS:
         problems.append(f"leakage_action = {values['leakage_action']!r} must be one of {', '.join(LEAKAGE_ACTIONS)}")
-    for key in ("test_fraction", "confidence_level"):
+    for key in ("test_fraction", "validation_fraction", "confidence_level"):
         if not 0 < values[key] < 1: problems.append(f"{key} = {values[key]} must be between 0 and 1")
+    if values["promotion_test"] not in PROMOTION_TESTS: problems.append(f"promotion_test = {values['promotion_test']!r} must be one of {', '.join(PROMOTION_TESTS)}")
+    if not values["promotion_margin"] >= 0: problems.append(f"promotion_margin = {values['promotion_margin']} must be 0 or more (in the primary metric's units)")
+    if values["min_slice_rows"] < 1: problems.append(f"min_slice_rows = {values['min_slice_rows']} must be at least 1")
     if values["threads"] < 0: problems.append(f"threads = {values['threads']} must be 0 (one per core) or more")
     for key in ("bootstrap_resamples", "shap_sample_rows"):
         if values[key] < 1: problems.append(f"{key} = {values[key]} must be at least 1")
@@ -158,7 +169,7 @@ def load_settings(root=None, environ=None):
                     raise ConfigError(f"Unknown setting {key!r} in {path}. Known settings: {', '.join(SETTING_KEYS)}.")
                 values[key] = _convert(key, raw, path.name)
     for name, raw in environ.items():
-        if not name.startswith("WORKBENCH_") or name == "WORKBENCH_SETTINGS": continue
+        if not name.startswith("WORKBENCH_") or name in NOT_SETTINGS: continue
         key = name[len("WORKBENCH_"):].lower()
         if key not in SETTING_KEYS:
             raise ConfigError(f"Unknown environment variable {name}. Known: " + ", ".join(f"WORKBENCH_{k.upper()}" for k in SETTING_KEYS) + ".")

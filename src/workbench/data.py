@@ -38,21 +38,29 @@ class DatasetSpec:
     categorical: tuple = ()       # feature columns treated as categories; other features are numeric
     period: str | None = None     # how often batches arrive (day, week, month, quarter, year): row-count bands per period
     decisions: dict = field(default_factory=dict)  # feature -> {"decision": keep|exclude, "reason": text}
+    segments: tuple = ()          # columns whose values slice the test metrics (region, plan); they stay features
+    sensitive: tuple = ()         # protected attributes (age band, sex): metrics sliced by them, and kept out of the model's features
 
     @property
     def is_classification(self): return self.task in ("binary", "multiclass")
     def feature_columns(self, df):
-        "Every column of `df` except the target, time and entity columns."
-        skip = {self.target, self.time, self.entity}
+        "Every column of `df` except the target, time, entity and sensitive columns."
+        skip = {self.target, self.time, self.entity, *self.sensitive}
         return [c for c in df.columns if c not in skip]
     def to_dict(self):
         d = asdict(self)
-        return {**d, "classes": list(self.classes), "categorical": list(self.categorical), "decisions": dict(self.decisions)}
+        return {**d, "classes": list(self.classes), "categorical": list(self.categorical), "decisions": dict(self.decisions),
+                "segments": list(self.segments), "sensitive": list(self.sensitive)}
     @classmethod
     def from_dict(cls, d):
         known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         return cls(**{**known, "classes": tuple(known.get("classes") or ()), "categorical": tuple(known.get("categorical") or ()),
-                      "decisions": dict(known.get("decisions") or {})})
+                      "decisions": dict(known.get("decisions") or {}), "segments": tuple(known.get("segments") or ()),
+                      "sensitive": tuple(known.get("sensitive") or ())})
+    @property
+    def slices(self):
+        "{column: 'segment' | 'sensitive'}: the columns the test metrics are sliced by."
+        return {**{c: "segment" for c in self.segments}, **{c: "sensitive" for c in self.sensitive}}
 
 # %% ../../nbs/02_data.ipynb #36f680c6
 MAX_CLASSES = 50  # more distinct labels than this is not a classification problem workbench will fit
@@ -196,11 +204,13 @@ def _check_label(y, task):
 
 # %% ../../nbs/02_data.ipynb #43b89daf
 def declare_dataset(df, name, target, *, task=None, positive=None, time=None, time_format=None, entity=None,
-                    categorical=None, period=None, decisions=None):
+                    categorical=None, period=None, decisions=None, segments=(), sensitive=()):
     "Check a declaration against `df` and complete it; returns (DatasetSpec, notes for the user)."
     check_name(name, "dataset")
     _check_columns(df, {"target": target, "time": time, "entity": entity})
-    _check_columns(df, {"categorical": c for c in (categorical or ())})
+    for role, cols in (("categorical", categorical or ()), ("segment", segments), ("sensitive", sensitive)):
+        for c in cols: _check_columns(df, {role: c})
+    _check_slices(segments, sensitive, {"target": target, "time": time, "entity": entity})
     if task is not None and task not in TASKS: raise DataError(f"--task {task!r} is not one of {', '.join(TASKS)}.")
     if period is not None and period not in PERIODS: raise DataError(f"--period {period!r} is not one of {', '.join(PERIODS)}.")
     y, notes = df[target], []
@@ -215,13 +225,15 @@ def declare_dataset(df, name, target, *, task=None, positive=None, time=None, ti
     if time:
         _, time_format = parse_time(df[time], time_format, source="the data")
         notes.append(f"time: {time!r} read as {time_format}")
-    skip = {target, time, entity}
+    skip = {target, time, entity, *sensitive}
+    if sensitive: notes.append(f"sensitive: {', '.join(sensitive)}: test metrics are sliced by them, and they are kept out of the features")
+    if segments: notes.append(f"segments: {', '.join(segments)}: test metrics are sliced by them")
     if categorical is None:
         categorical = propose_categorical(df, exclude=skip)
         notes.append(f"categorical (proposed; --categorical to override): {', '.join(categorical) or 'none'}")
     spec = DatasetSpec(name=name, target=target, task=task, positive=_plain(pos), classes=tuple(_plain(c) for c in classes), time=time,
                        time_format=time_format, entity=entity, categorical=tuple(c for c in categorical if c not in skip), period=period,
-                       decisions=check_decisions(decisions or {}, df.columns))
+                       decisions=check_decisions(decisions or {}, df.columns), segments=tuple(segments), sensitive=tuple(sensitive))
     if entity and df[entity].nunique() == len(df):
         notes.append(f"entity {entity!r} is unique in every row: grouping by it changes nothing (declare it only if rows repeat per {entity})")
     return spec, notes
@@ -229,6 +241,13 @@ def declare_dataset(df, name, target, *, task=None, positive=None, time=None, ti
 def _plain(v):
     "A label as a plain Python value (YAML and JSON keep it exactly)."
     return v.item() if isinstance(v, np.generic) else v
+
+def _check_slices(segments, sensitive, roles):
+    "Segment and sensitive columns: each named once, none of them the target, time or entity column."
+    for c in (*segments, *sensitive):
+        if not isinstance(c, str) or not c: raise DataError(f"Segment and sensitive columns must be column names, got {c!r}.")
+        taken = [r for r, col in roles.items() if col == c] + (["segment"] if c in segments and c in sensitive else [])
+        if taken: raise DataError(f"Column {c!r} is declared a slice and also the {taken[0]} column. Slice by another column, or drop one role.")
 
 def check_decisions(decisions, columns=None):
     "Validate per-feature leakage decisions {feature: {decision: keep|exclude, reason: text}}; returns them."
@@ -241,7 +260,8 @@ def check_decisions(decisions, columns=None):
 
 # %% ../../nbs/02_data.ipynb #cd744431
 DECLARATION_HEADER = ("# workbench dataset declaration: written by `workbench contract init`, reviewed and edited by the team.\n"
-                      "# decisions: per-feature leakage verdicts, e.g.  my_feature: {decision: keep, reason: measured before the outcome}\n")
+                      "# decisions: per-feature leakage verdicts, e.g.  my_feature: {decision: keep, reason: measured before the outcome}\n"
+                      "# segments: columns the test metrics are sliced by; sensitive: protected attributes, sliced by and kept out of the features\n")
 
 def save_dataset(spec, folder):
     "Write `spec` to `folder/NAME.yaml`, atomically; returns the path."
@@ -264,8 +284,11 @@ def read_dataset(name, folder):
     if d.get("name", name) != name: raise DataError(f"{path} declares dataset {d.get('name')!r}, not {name!r}. Make the name match the file name.")
     if d.get("task", "binary") not in TASKS: raise DataError(f"{path}: task {d.get('task')!r} is not one of {', '.join(TASKS)}.")
     if d.get("time_format") not in (None, *TIME_FORMATS): raise DataError(f"{path}: time_format {d.get('time_format')!r} is not one of {', '.join(TIME_FORMATS)}.")
+    for key in ("segments", "sensitive"):
+        if not isinstance(d.get(key) or [], list): raise DataError(f"{path}: {key} must be a list of column names, e.g. {key}: [region].")
     spec = DatasetSpec.from_dict({**d, "name": name})
     check_decisions(spec.decisions)
+    _check_slices(spec.segments, spec.sensitive, {"target": spec.target, "time": spec.time, "entity": spec.entity})
     return spec
 
 # %% ../../nbs/02_data.ipynb #8aee453a

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # %% auto #0
 __all__ = ['WorkbenchError', 'ConfigError', 'DataError', 'ContractViolation', 'LeakageError', 'ModelError', 'TrackingError',
-           'NotebookRunError']
+           'NotebookRunError', 'NotComparable', 'PromotionRefused']
 
 # %% ../../nbs/00_errors.ipynb #5c1258b5
 class WorkbenchError(Exception):
@@ -46,3 +46,13 @@ class NotebookRunError(WorkbenchError, RuntimeError):
     def __init__(self, message, *, cell=None, ename=None, evalue=None, output=None, run_id=None):
         super().__init__(message)
         self.cell, self.ename, self.evalue, self.output, self.run_id = cell, ename, evalue, output, run_id
+
+class NotComparable(WorkbenchError, ValueError):
+    "Two runs cannot be compared row by row: different data, split, rows or task."
+
+class PromotionRefused(WorkbenchError, RuntimeError):
+    "A promotion gate failed; `decision` holds every gate with its evidence, and nothing moved."
+    exit_code = 1
+    def __init__(self, message, decision=None):
+        super().__init__(message)
+        self.decision = decision

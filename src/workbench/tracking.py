@@ -14,7 +14,7 @@ import os
 
 # %% auto #0
 __all__ = ['STORE_TIMEOUT', 'model_requirements', 'open_client', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
-           'load_run_evidence', 'recent_runs', 'find_model_run', 'load_model', 'reap_dead_runs']
+           'load_run_evidence', 'load_artifact_bytes', 'recent_runs', 'find_model_run', 'load_model', 'reap_dead_runs']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
@@ -206,12 +206,12 @@ class MlflowTracker:
         return self.register(logged, registered_name) if registered_name else logged
 
     def register(self, logged, registered_name, *, alias="challenger"):
-        "Register a logged model (what log_model returned, as kept in evidence/model.json) and point `alias` at the new version."
+        "Register a logged model (what log_model returned, as kept in evidence/model.json) and point `alias` at the new version (None: no alias)."
         import mlflow
         with _translated(f"register model {registered_name!r}"):
             version = str(mlflow.register_model(logged["logged_uri"], registered_name).version)
             self.client.set_model_version_tag(registered_name, version, "workbench.sha256", logged["sha256"])
-            self.client.set_registered_model_alias(registered_name, alias, version)
+            if alias: self.client.set_registered_model_alias(registered_name, alias, version)
         return {**logged, "name": registered_name, "version": version, "uri": f"models:/{registered_name}/{version}", "alias": alias}
 
     def set_alias(self, registered_name, version, alias="challenger"):
@@ -300,6 +300,8 @@ class RunEvidence:
     evidence: dict = field(default_factory=dict)      # 'contract', 'split_manifest', ... -> parsed JSON
     images: dict = field(default_factory=dict)        # artifact path -> PNG bytes
     incidents: list = field(default_factory=list)     # post-mortem records linked to this run
+    decisions: list = field(default_factory=list)     # promotion decisions about this run's model, oldest first
+    comparisons: list = field(default_factory=list)   # paired comparisons this run took part in
     artifact_uri: str = ""
 
 def load_run_evidence(tracking_uri, run_id):
@@ -313,14 +315,22 @@ def load_run_evidence(tracking_uri, run_id):
                          end_time=run.info.end_time, params=dict(run.data.params), metrics=dict(run.data.metrics),
                          tags={k: v for k, v in run.data.tags.items() if not k.startswith("mlflow.")}, artifact_uri=run.info.artifact_uri)
         with tempfile.TemporaryDirectory() as tmp:
-            for folder in ("evidence", "plots", "incidents"):
+            for folder in ("evidence", "plots", "incidents", "decisions", "comparisons"):
                 if not client.list_artifacts(run_id, folder): continue
                 local = Path(mlflow.artifacts.download_artifacts(run_id=run_id, artifact_path=folder, dst_path=tmp, tracking_uri=tracking_uri))
                 for f in sorted(local.iterdir()):
                     if folder == "evidence" and f.suffix == ".json": ev.evidence[f.stem] = json.loads(f.read_text())
                     elif folder == "plots" and f.suffix == ".png": ev.images[f"plots/{f.name}"] = f.read_bytes()
                     elif folder == "incidents" and f.suffix == ".json": ev.incidents.append(json.loads(f.read_text()))
+                    elif folder in ("decisions", "comparisons") and f.suffix == ".json": getattr(ev, folder).append(json.loads(f.read_text()))
     return ev
+
+def load_artifact_bytes(tracking_uri, run_id, path):
+    "The bytes of one artifact of a run (e.g. evidence/test_predictions.parquet); TrackingError naming it when the run has none."
+    import mlflow
+    open_client(tracking_uri)  # the store checks: a missing or unreachable store is a TrackingError, not a traceback
+    with tempfile.TemporaryDirectory() as tmp, _translated(f"read {path} of run {run_id}"):
+        return Path(mlflow.artifacts.download_artifacts(run_id=run_id, artifact_path=path, dst_path=tmp, tracking_uri=tracking_uri)).read_bytes()
 
 def recent_runs(tracking_uri, *, limit=20, experiment=None):
     "The newest runs of the store (or of one experiment) as plain dicts: status, key metrics, duration, where they came from."
