@@ -84,7 +84,8 @@ def generate_next_month(n_customers=3000, months=12, start="2025-01-01", seed=0,
 CHURN = DatasetSpec(name="churn", target="churned", task="binary", positive=1, classes=(0, 1), time="snapshot_date", time_format="datetime",
                     entity="customer_id", categorical=("contract_type", "region", "payment_method"), period="month",
                     decisions={"retention_call_logged": {"decision": "exclude",
-                                                          "reason": "logged when a customer calls to cancel: recorded after the outcome it predicts"}})
+                                                          "reason": "logged when a customer calls to cancel: recorded after the outcome it predicts"}},
+                    segments=("contract_type", "region"))
 
 # %% ../../nbs/02b_demo.ipynb #50eb0bf7
 DEMO_FILES = {"reference": "churn.csv", "next_month": "churn_next_month.csv", "next_month_clean": "churn_next_month_clean.csv"}

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 import numpy as np
 import pandas as pd
-from .config import git_state
+from .config import SPLIT_LEAKAGE_TYPES, git_state
 from .contracts import raise_if_violated, validate
 from .data import DatasetSpec, apply_spec, class_names, content_hash, encode_target
-from .errors import LeakageError, ModelError
+from .errors import DataError, LeakageError, ModelError
 from .files import package_versions
 
 # %% auto #0
@@ -37,15 +37,21 @@ class Experiment:
     data: object = None                        # the full frame, time column parsed
     data_hash: str = ""
     contract: object = None                    # ContractReport
-    manifest: object = None                    # SplitManifest
-    train: object = None                       # training rows (features, label, time, entity)
-    test: object = None                        # test rows
+    manifest: object = None                    # SplitManifest of train (fit + validation) against test
+    validation_manifest: object = None         # SplitManifest of the fit rows against the validation rows, cut from train
+    train: object = None                       # rows the model is fit on (features, label, time, entity)
+    valid: object = None                       # validation rows: they choose the threshold and rank models, never fit
+    test: object = None                        # test rows: scored once, for the report
     features: list = field(default_factory=list)
     categorical: list = field(default_factory=list)  # the features treated as categories
     leakage: object = None                     # LeakageReport
     pipeline: object = None                    # the fitted model
     health: object = None                      # TrainingHealth, for iterative fits
-    evaluation: object = None                  # Evaluation
+    evaluation: object = None                  # Evaluation on the test rows
+    validation: object = None                  # Evaluation on the validation rows (what sweeps rank on)
+    threshold: object = None                   # binary: ThresholdChoice made on the validation rows
+    calibration: object = None                 # binary: Calibration on the test rows
+    slices: object = None                      # SliceReport on the test rows, when the dataset declares segments or sensitive columns
     importance: object = None                  # ShapImportance
     registered: dict = field(default_factory=dict)
     done: list = field(default_factory=list)   # steps completed, in order
@@ -91,15 +97,18 @@ def _require(exp, *steps):
     if missing: raise ModelError(f"Run the {', '.join(missing)} step{'s' if len(missing) > 1 else ''} first (done so far: {', '.join(exp.done) or 'none'}).")
 
 # %% ../../nbs/10_steps.ipynb #ee60cc07
-def registered_name(spec, model):
-    "Registry name of a model trained on `spec`: `<dataset>-<model>`, an import path reduced to its class name."
-    return f"{spec.name}-{str(model).rsplit('.', 1)[-1]}"
+def registered_name(spec):
+    "Registry name of the models trained on `spec`: one registered model per use (the dataset), whose versions may be any family."
+    return spec.name
 
 def start_experiment(df, spec, suite, settings, *, model, tracker, source="<frame>", run_id=None, params=None, experiment=None, register=True):
     "Open a tracked run of `model` on `df` (declared by `spec`) and check the data against `suite`; returns the Experiment."
     from workbench.evaluate import primary_metric
     from workbench.models import check_model
     check_model(model, spec.task)
+    if spec.task == "binary":  # a bad threshold_rule in settings.ini stops here, before a run exists
+        from workbench.calibration import parse_threshold_rule
+        parse_threshold_rule(settings.threshold_rule)
     df = apply_spec(df, spec, source=source)
     encode_target(df[spec.target], spec)  # labels the declaration does not know fail here, before a run exists
     experiment = experiment or f"{spec.name}-train"
@@ -114,6 +123,7 @@ def start_experiment(df, spec, suite, settings, *, model, tracker, source="<fram
         exp.data_hash = content_hash(df)
         tracker.log_params({"model": model, "dataset": spec.name, "task": spec.task, "seed": settings.seed, "data_hash": exp.data_hash,
                             "data_source": source, "test_fraction": settings.test_fraction, "split_gap_days": settings.split_gap_days,
+                            "validation_fraction": settings.validation_fraction, "threshold_rule": settings.threshold_rule,
                             "leakage_action": settings.leakage_action, **{f"model.{k}": v for k, v in exp.params.items()}})
         tracker.log_dataset(df, name=spec.name, source=source, digest=exp.data_hash)
         exp.contract = validate(df, suite, source=source)
@@ -140,32 +150,49 @@ def split(exp):
     _require(exp, "start")
     s, spec = exp.settings, exp.spec
     with _step(exp, "split"):
-        df = exp.data.sort_values(spec.time, kind="stable").reset_index(drop=True) if spec.time else exp.data  # training rows in time order
+        df = (exp.data.sort_values(spec.time, kind="stable") if spec.time else exp.data).reset_index(drop=True)  # a row's id is its position
         choice = choose_splitter(spec, test_fraction=s.test_fraction, gap_days=s.split_gap_days, seed=s.seed)  # stratified for classification
         train_idx, test_idx, exp.manifest = choice.split_with_manifest(df)
         exp.tracker.log_dict(exp.manifest.to_dict(), "evidence/split_manifest.json")
         features = spec.feature_columns(df)
         found = split_findings(exp.manifest) + choice.findings()
         _judge(exp, found, {}, features)  # a leaky split stops here, before any feature is scored
-        exp.train, exp.test = df.iloc[train_idx], df.iloc[test_idx]
-        data_found, strengths = check_data_leakage(exp.train, exp.test, spec, features,
+        train, exp.test = df.iloc[train_idx], df.iloc[test_idx]
+        data_found, strengths = check_data_leakage(train, exp.test, spec, features,
                                                    suspect=s.leakage_suspect_threshold, certain=s.leakage_certain_threshold,
                                                    random_state=s.seed)
         exp.features, exp.leakage = _judge(exp, found + data_found, strengths, features)
         exp.categorical = [c for c in exp.features if c in spec.categorical]
         exp.tracker.log_dict(exp.leakage.to_dict(), "evidence/leakage.json")
         if exp.leakage.warnings: exp.tracker.set_tags({"workbench.leakage_warnings": ", ".join(exp.leakage.warnings)})
+        exp.train, exp.valid, exp.validation_manifest = _cut_validation(exp, train)
+        exp.tracker.log_dict(exp.validation_manifest.to_dict(), "evidence/validation_manifest.json")
     return exp.manifest
+
+def _cut_validation(exp, train):
+    "(fit rows, validation rows, manifest): the last validation_fraction of the training rows, cut by the split's own rules."
+    from workbench.manifest import check_split, choose_splitter
+    s, rows = exp.settings, train.reset_index(drop=True)
+    choice = choose_splitter(exp.spec, test_fraction=s.validation_fraction, gap_days=s.split_gap_days, seed=s.seed)
+    fix = (f"Lower validation_fraction ({s.validation_fraction}) or split_gap_days ({s.split_gap_days}) in settings.ini, "
+           "or train on more rows.")
+    try:
+        fit_pos, val_pos, manifest = choice.split_with_manifest(rows)
+        check_split(manifest, fail=[t for t in s.leakage_fail if t in SPLIT_LEAKAGE_TYPES])
+    except LeakageError as exc: raise LeakageError(f"Cutting validation rows from the {len(rows)} training rows: {exc}\n{fix}", exc.findings) from None
+    except DataError as exc: raise DataError(f"Cutting validation rows from the {len(rows)} training rows failed: {exc} {fix}") from None
+    return train.iloc[fit_pos], train.iloc[val_pos], manifest
 
 # %% ../../nbs/10_steps.ipynb #4c40d973
 def add_features(exp, fn, *, categorical=()):
-    "Apply the row-wise feature function `fn(frame) -> frame` to train and test separately; new columns become features."
+    "Apply the row-wise feature function `fn(frame) -> frame` to train, validation and test separately; new columns become features."
     _require(exp, "split")
     with _step(exp, "features"):
         before = set(exp.train.columns)
-        exp.train, exp.test = fn(exp.train.copy()), fn(exp.test.copy())
-        if list(exp.train.columns) != list(exp.test.columns):
-            raise ModelError("The feature function gave train and test different columns: it must compute each column from the row's own values.")
+        train, valid, test = (fn(rows.copy()) for rows in (exp.train, exp.valid, exp.test))
+        if not list(train.columns) == list(valid.columns) == list(test.columns):
+            raise ModelError("The feature function gave train, validation and test different columns: it must compute each column from the row's own values.")
+        exp.train, exp.valid, exp.test = train, valid, test
         new = [c for c in exp.train.columns if c not in before]
         exp.features = [c for c in exp.features if c in exp.train.columns] + new
         text = [c for c in new if c in categorical or not pd.api.types.is_numeric_dtype(exp.train[c]) or pd.api.types.is_bool_dtype(exp.train[c])]
@@ -214,20 +241,80 @@ def predict_scores(pipeline, X, task):
     return proba[:, 1] if task == "binary" else proba
 
 # %% ../../nbs/10_steps.ipynb #87495ccb
+def _resampling(exp, rows):
+    "How intervals resample `rows`: whole entities when one is declared, else blocks of consecutive time, else rows."
+    from workbench.evaluate import time_blocks
+    spec = exp.spec
+    if spec.entity: return dict(groups=rows[spec.entity].to_numpy(), group_kind="entity")
+    if spec.time: return dict(groups=time_blocks(rows[spec.time]), group_kind="time")
+    return dict(groups=None)
+
+def _choose_threshold(exp, y, scores):
+    "Binary: the decision threshold settings.threshold_rule picks on the validation rows (0.5 stands for the other tasks)."
+    if exp.task != "binary": return 0.5
+    from workbench.calibration import choose_threshold, parse_threshold_rule
+    exp.threshold = choose_threshold(y, scores, parse_threshold_rule(exp.settings.threshold_rule))
+    return exp.threshold.threshold
+
+def _confusion(exp, y, scores, threshold):
+    "Binary: the test rows' confusion counts at the chosen threshold."
+    from workbench.calibration import confusion_at
+    return confusion_at(y, scores, threshold) if exp.task == "binary" else None
+
+def _predictions(rows, y, scores, resampling):
+    "The test predictions as Parquet bytes: each row's position in the split data, its encoded label, score(s) and resampling unit."
+    import io
+    cols = {"row": rows.index.to_numpy(), "y": y}
+    cols.update({f"score_{k}": scores[:, k] for k in range(scores.shape[1])} if scores.ndim == 2 else {"score": scores})
+    if resampling.get("groups") is not None: cols["unit"] = pd.Series(resampling["groups"]).astype(str).to_numpy()
+    buf = io.BytesIO()
+    pd.DataFrame(cols).to_parquet(buf, index=False)
+    return buf.getvalue()
+
 def evaluate(exp):
-    "Evaluate the fitted model on the test rows; returns the Evaluation."
+    "Choose the threshold on the validation rows, then score the test rows once; returns the test Evaluation."
     from workbench.evaluate import evaluate_predictions
     _require(exp, "fit")
-    s, spec = exp.settings, exp.spec
+    s, spec, t = exp.settings, exp.spec, exp.tracker
     with _step(exp, "evaluate"):
-        scores = predict_scores(exp.pipeline, exp.test[exp.features], spec.task)
-        exp.evaluation = evaluate_predictions(exp.y(exp.test), scores, task=spec.task, classes=exp.classes or None,
-                                              groups=exp.test[spec.entity].to_numpy() if spec.entity else None,
-                                              resamples=s.bootstrap_resamples, confidence=s.confidence_level, random_state=s.seed)
-        exp.tracker.log_metrics(exp.evaluation.flat())
-        exp.tracker.log_dict(exp.evaluation.to_dict(), "evidence/evaluation.json")
+        common = dict(task=spec.task, classes=exp.classes or None, resamples=s.bootstrap_resamples, confidence=s.confidence_level, random_state=s.seed)
+        y_val, val_scores = exp.y(exp.valid), predict_scores(exp.pipeline, exp.valid[exp.features], spec.task)
+        threshold = _choose_threshold(exp, y_val, val_scores)
+        exp.validation = evaluate_predictions(y_val, val_scores, threshold=threshold, **_resampling(exp, exp.valid), **common)
+        y, scores, resampling = exp.y(exp.test), predict_scores(exp.pipeline, exp.test[exp.features], spec.task), _resampling(exp, exp.test)
+        exp.evaluation = evaluate_predictions(y, scores, threshold=threshold, **resampling, **common)
+        t.log_metrics({**exp.evaluation.flat(), **{f"val_{k}": v for k, v in exp.validation.flat().items()}})
+        t.log_dict(exp.evaluation.to_dict(), "evidence/evaluation.json")
+        t.log_dict({"rows": len(exp.valid), "evaluation": exp.validation.to_dict(), "threshold_rule": s.threshold_rule if spec.task == "binary" else None,
+                    "threshold": exp.threshold.to_dict() if exp.threshold else None, "test_confusion": _confusion(exp, y, scores, threshold)},
+                   "evidence/validation.json")
+        t.log_bytes(_predictions(exp.test, y, scores, resampling), "evidence/test_predictions.parquet")
+        _calibrate(exp, y, scores)
+        _slice(exp, y, scores, threshold, resampling)
     return exp.evaluation
 
+
+# %% ../../nbs/10_steps.ipynb #b3801b1e
+def _calibrate(exp, y, scores):
+    "Binary: the calibration of the test scores (reliability curve, ECE, Brier decomposition) and its plot."
+    if exp.task != "binary": return
+    from workbench.calibration import calibration_report, render_calibration_png
+    exp.calibration = calibration_report(y, scores)
+    exp.tracker.log_dict(exp.calibration.to_dict(), "evidence/calibration.json")
+    exp.tracker.log_bytes(render_calibration_png(exp.calibration, title=f"Calibration on the test rows: {exp.spec.name} {exp.model}"),
+                          "plots/calibration.png")
+
+def _slice(exp, y, scores, threshold, resampling):
+    "The test metrics per value of the declared segment and sensitive columns, with intervals and the largest gaps."
+    spec, s = exp.spec, exp.settings
+    if not spec.slices: return
+    from workbench.slices import slice_metrics
+    exp.slices = slice_metrics(y, scores, exp.test[list(spec.slices)].reset_index(drop=True), task=spec.task, classes=exp.classes or None,
+                               threshold=threshold, groups=resampling.get("groups"), min_count=s.min_slice_rows, resamples=s.bootstrap_resamples,
+                               confidence=s.confidence_level, random_state=s.seed, roles=spec.slices)
+    exp.tracker.log_dict(exp.slices.to_dict(), "evidence/slices.json")
+
+# %% ../../nbs/10_steps.ipynb #e3baf085
 def explain(exp):
     "SHAP importance of the fitted model on (a sample of) the test rows; returns the ShapImportance."
     from workbench.explain import explain_model, render_importance_png
@@ -255,7 +342,7 @@ def record(exp):
                               "settings": s.to_dict(), **git_state(s.root)}, "evidence/lineage.json")
         family = model_family(exp.model)
         logged = exp.tracker.log_model(exp.pipeline, input_example=exp.train[exp.features].head(5), registered_name=None, family=family)
-        name = registered_name(spec, exp.model) if exp.register else None
+        name = registered_name(spec) if exp.register else None
         if name and exp.deferred: exp.registered = {**logged, "pending": name}
         elif name: exp.registered = exp.tracker.register(logged, name)
         else: exp.registered = logged
