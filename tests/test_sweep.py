@@ -16,7 +16,8 @@ tracker = MlflowTracker(settings.tracking_uri, settings.artifact_dir)
 tracker.start(experiment, run_id=run_id)
 if slope < 0: raise ValueError("slope must not be negative")
 tracker.log_params({"slope": slope, "seed": seed})
-tracker.log_metrics({"error": float(((df.y - slope * df.x) ** 2).mean()) + seed / 1000})
+mse = float(((df.y - slope * df.x) ** 2).mean())
+tracker.log_metrics({"val_error": mse + seed / 1000, "error": mse - seed / 1000})  # ranking reads val_error; error is the test figure
 tracker.end()
 '''
 
@@ -139,12 +140,12 @@ def test_sweep_on_a_local_cluster_survives_a_failing_point_and_resumes(project):
 
     client = client_of(settings)
     parent = client.get_run(result.parent_run_id)
-    assert parent.info.status == "FAILED" and parent.data.metrics["failed"] == 1 and parent.data.metrics["best_error"] == pytest.approx(1 / 3)
+    assert parent.info.status == "FAILED" and parent.data.metrics["failed"] == 1 and parent.data.metrics["best_val_error"] == pytest.approx(1 / 3)
     children = {p.run_id: client.get_run(p.run_id) for p in result.points}
     assert all(r.data.tags["mlflow.parentRunId"] == result.parent_run_id for r in children.values())
     assert {r.info.status for r in children.values()} == {"FINISHED", "FAILED"}
     assert client.get_run(failed.run_id).info.status == "FAILED"
-    assert all(r.data.metrics.get("error") is not None for rid, r in children.items() if rid != failed.run_id)  # every write landed
+    assert all(r.data.metrics.get("val_error") is not None for rid, r in children.items() if rid != failed.run_id)  # every write landed
     # two processes wrote to the SQLite store at the same time: the runs overlap, and nothing was lost to "database is locked"
     spans = sorted((r.info.start_time, r.info.end_time) for r in children.values())
     assert any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
@@ -216,8 +217,12 @@ def test_sweep_on_an_existing_cluster(project, dask_cluster):
                        scheduler=address, progress=False)
     assert result.counts == {"finished": 4, "failed": 0, "skipped": 0} and result.cluster == address
     assert {p.worker for p in result.points} <= workers and len({p.worker for p in result.points}) == 2
-    assert result.best.parameters == {"slope": 2.0, "seed": 0}
+    assert result.best.parameters == {"slope": 2.0, "seed": 0}  # the best validation error; seed 1 has the better test error
+    assert result.test_metric == pytest.approx(result.best.metric)  # seed 0: val_error and error coincide
+    assert "its test error" in result.summary() and "val_error" in result.table().splitlines()[0]
     client = client_of(settings)
+    test_errors = {p.parameters["seed"]: client.get_run(p.run_id).data.metrics["error"] for p in result.points if p.parameters["slope"] == 2.0}
+    assert test_errors[1] < test_errors[0]  # ranking on the test figure would have chosen seed 1
     assert all(client.get_run(p.run_id).data.tags["workbench.sweep_key"] == p.key for p in result.points)
 
 

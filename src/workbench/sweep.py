@@ -19,8 +19,8 @@ from .workflows import card_if_registered, run_outcome
 
 # %% auto #0
 __all__ = ['SPEC_KEYS', 'RANDOM_KEYS', 'GOALS', 'DISTRIBUTIONS', 'RESERVED', 'MAX_POINTS', 'SweepSpec', 'load_sweep_spec',
-           'expand_points', 'check_parameter_values', 'SweepPoint', 'SweepPlan', 'sweep_environment', 'plan_sweep',
-           'default_workers', 'run_point', 'SweepResult', 'find_completed', 'run_sweep']
+           'expand_points', 'check_parameter_values', 'SweepPoint', 'SweepPlan', 'sweep_environment', 'ranking_key',
+           'plan_sweep', 'default_workers', 'run_point', 'SweepResult', 'find_completed', 'run_sweep']
 
 # %% ../../nbs/14b_sweep.ipynb #bfbd40e6
 SPEC_KEYS = ("data", "experiment", "fixed", "goal", "grid", "metric", "random")
@@ -276,6 +276,10 @@ def _data_hash(params, name, settings, cache):
         cache[path, dataset] = content_hash(load_table(path, spec))
     return cache[path, dataset]
 
+def ranking_key(metric):
+    "The run metric a sweep ranks on: the metric on the validation rows (`val_roc_auc`), never the test rows the card reports."
+    return metric if metric.startswith("val_") else f"val_{metric}"
+
 def _ranking(spec, dataset, settings):
     "The spec with its metric and goal resolved: the dataset task's primary metric when none is named, each metric's own direction."
     from dataclasses import replace as _replace
@@ -285,7 +289,7 @@ def _ranking(spec, dataset, settings):
         if dataset == "data": raise ConfigError("The sweep names no `metric:` and the notebook no dataset to take the task's primary metric from. Add `metric:`.")
         metric = primary_metric(read_dataset(dataset, settings.datasets_dir).task)[0]
     if spec.goal: return _replace(spec, metric=metric)
-    try: goal = metric_goal(metric)
+    try: goal = metric_goal(metric.removeprefix("val_"))
     except ConfigError: goal = "maximize"  # a metric of the notebook's own: say `goal:` in the spec when smaller is better
     return _replace(spec, metric=metric, goal=goal)
 
@@ -345,6 +349,7 @@ class SweepResult:
     cluster: str                # 'local, N workers' or the scheduler's address
     seconds: float
     notes: list = field(default_factory=list)
+    test_metric: float | None = None  # the winner's metric on the test rows: reported, not used to rank
 
     @property
     def counts(self): return {s: sum(p.status == s for p in self.points) for s in ("finished", "failed", "skipped")}
@@ -362,7 +367,9 @@ class SweepResult:
 
     def summary(self):
         c = self.counts
-        best = f"; best {self.metric} {self.best.metric:.4g} ({self.best.label()}, run {self.best.run_id})" if self.best else ""
+        best = (f"; best {ranking_key(self.metric)} {self.best.metric:.4g} ({self.best.label()}, run {self.best.run_id})"
+                + (f", its test {self.metric.removeprefix('val_')} {self.test_metric:.4g} (not used to rank)" if self.test_metric is not None else "")
+                if self.best else "")
         return (f"sweep {self.sweep_id} of {self.notebook}: {len(self.points)} points, {c['finished']} finished, {c['failed']} failed, "
                 f"{c['skipped']} skipped (finished earlier) in {self.seconds:.1f}s on {self.cluster}{best}")
     def _rows(self):
@@ -370,13 +377,13 @@ class SweepResult:
                  p.run_id or "-", p.label() + (f"  [{p.error[:80]}]" if p.error else "")) for r, p in enumerate(self.ranked())]
     def table(self):
         "The points ranked by the metric, as fixed-width text."
-        head = ("rank", "status", self.metric, "seconds", "run", "parameters")
+        head = ("rank", "status", ranking_key(self.metric), "seconds", "run", "parameters")
         rows = [head, *self._rows()]
         widths = [max(len(r[i]) for r in rows) for i in range(5)]
         return "\n".join("  ".join(c.ljust(w) for c, w in zip(r[:5], widths)) + "  " + r[5] for r in rows)
     def __repr__(self): return self.summary()
     def _repr_markdown_(self):
-        head = f"| rank | status | {self.metric} | seconds | run | parameters |\n|---|---|---|---|---|---|\n"
+        head = f"| rank | status | {ranking_key(self.metric)} | seconds | run | parameters |\n|---|---|---|---|---|---|\n"
         return f"**{self.summary()}**\n\n" + head + "\n".join("| " + " | ".join(r) + " |" for r in self._rows())
     def to_dict(self): return {**asdict(self), "points": [p.to_dict() for p in self.points]}
     @classmethod
@@ -404,7 +411,7 @@ def find_completed(plan, tracker):
     query = "attributes.status = 'FINISHED' and tags.`workbench.sweep_key` LIKE '%' and tags.`workbench.outputs` = 'stored'"
     for run in _search_runs(tracker, plan.experiment, query):  # FINISHED with its executed notebook stored: a complete point
         key = run.data.tags.get("workbench.sweep_key")
-        if key in keys and key not in found: found[key] = (run.info.run_id, run.data.metrics.get(plan.spec.metric))
+        if key in keys and key not in found: found[key] = (run.info.run_id, run.data.metrics.get(ranking_key(plan.spec.metric)))
     return found
 
 def _open_parent(tracker, plan):
@@ -428,7 +435,7 @@ def _close_parent(tracker, run_id, result, status=None):
         tracker.run_id = run_id
         c = result.counts
         tracker.log_metrics({"points": len(result.points), "finished": c["finished"], "failed": c["failed"], "skipped": c["skipped"],
-                             "seconds": result.seconds, **({f"best_{result.metric}": result.best.metric} if result.best else {})})
+                             "seconds": result.seconds, **({f"best_{ranking_key(result.metric)}": result.best.metric} if result.best else {})})
         if result.best: tracker.set_tags({"workbench.sweep_best_run": result.best.run_id}, run_id=run_id)
         tracker.log_dict(result.to_dict(), "sweep/result.json", run_id=run_id)
     tracker.end(status or ("FINISHED" if result.ok else "FAILED"), run_id=run_id)
@@ -536,7 +543,7 @@ def _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun):
                     p.status, p.run_id, p.error, p.worker, p.seconds = out["status"], out["run_id"], out["error"], out["worker"], out["seconds"]
                     if p.run_id:
                         with suppress(Exception):
-                            if p.status == "finished": p.metric = tracker.client.get_run(p.run_id).data.metrics.get(plan.spec.metric)
+                            if p.status == "finished": p.metric = tracker.client.get_run(p.run_id).data.metrics.get(ranking_key(plan.spec.metric))
                             tracker.client.update_run(p.run_id, name=f"{plan.sweep_id}/{p.index}: {p.label()}"[:250])
                     counts["done" if p.status == "finished" else "failed"] += 1
                     counts["remaining"] -= 1
@@ -550,6 +557,9 @@ def _run_sweep(notebook, spec, settings, workers, scheduler, progress, rerun):
         if interrupted and not scheduler: _kill_running_children(tracker, plan, parent, points)  # runs started while the cluster closed
     out = result()
     missing = [p.index for p in out.points if p.status in ("finished", "skipped") and p.metric is None]
-    if missing: out.notes.append(f"{len(missing)} finished point(s) recorded no metric {plan.spec.metric!r}: {missing[:10]}")
+    if missing: out.notes.append(f"{len(missing)} finished point(s) recorded no validation metric {ranking_key(plan.spec.metric)!r} "
+                                 f"(points rank on the validation rows, never on the test rows): {missing[:10]}")
+    if out.best:  # the test rows are scored once, for the winner: its figure is reported, never used to rank
+        with suppress(Exception): out.test_metric = tracker.client.get_run(out.best.run_id).data.metrics.get(plan.spec.metric.removeprefix("val_"))
     _close_parent(tracker, parent, out)
     return out
