@@ -7,12 +7,22 @@ import yaml
 from conftest import WORKBENCH, front_matter, start_run_and_wait, tracking_uri, workbench
 from workbench.tracking import load_run_evidence
 
-MODELS = ("churn-baseline", "churn-xgboost", "churn-mlp")
+MODELS = ("baseline", "xgboost", "mlp")  # the demo's families: three versions of one registered model, `churn`
+
+
+def versions(project):
+    "{model family: (version, run id)} of the versions of `churn` in `project`."
+    client = mlflow.MlflowClient(tracking_uri(project))
+    return {client.get_run(v.run_id).data.params["model"]: (v.version, v.run_id) for v in client.search_model_versions("name='churn'")}
+
+
+def card_path(project, model, fmt="md"):
+    return project / "model_cards" / "churn" / f"v{versions(project)[model][0]}" / f"card.{fmt}"
 
 
 def test_demo_reports_every_step(demo_project):
     project, proc = demo_project
-    for step in ("== 1. data", "== 2. contract", "== 3-7. experiments", "== 8. monitoring", "== done"):
+    for step in ("== 1. data", "== 2. contract", "== 3-7. experiments", "== 8. choose on the validation rows", "== 9. monitoring", "== done"):
         assert step in proc.stdout
     assert "contract churn: PASSED on data/churn.csv" in proc.stdout
     for path in re.findall(r"(?:report|post-mortem|executed notebook|html|model card): +(\S+)", proc.stdout):
@@ -22,7 +32,7 @@ def test_demo_reports_every_step(demo_project):
 @pytest.mark.parametrize("model", MODELS)
 def test_card_numbers_equal_the_run_metrics(demo_project, model):
     project, _ = demo_project
-    card = (project / "model_cards" / model / "card.md").read_text()
+    card = card_path(project, model).read_text()
     meta = front_matter(card)
     ev = load_run_evidence(tracking_uri(project), meta["mlflow_run_id"])
     assert ev.status == "FINISHED"
@@ -38,7 +48,7 @@ def test_card_numbers_equal_the_run_metrics(demo_project, model):
     assert meta["data_hash"] == ev.params["data_hash"] == ev.evidence["lineage"]["data_hash"]
     head = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
     assert ev.evidence["lineage"]["git_commit"] == head and f"`{head}`" in card
-    html = (project / "model_cards" / model / "card.html").read_text()
+    html = card_path(project, model, "html").read_text()
     assert f"{ev.metrics['roc_auc']:.4f}" in html and "data:image/png;base64," in html
 
 
@@ -46,9 +56,10 @@ def test_card_numbers_equal_the_run_metrics(demo_project, model):
 def test_runs_record_the_evidence_and_register_the_model(demo_project, model):
     project, _ = demo_project
     client = mlflow.MlflowClient(tracking_uri(project))
-    version = client.get_model_version_by_alias(model, "challenger")
-    ev = load_run_evidence(tracking_uri(project), version.run_id)
-    assert set(ev.evidence) >= {"contract", "split_manifest", "leakage", "evaluation", "shap_importance", "lineage", "model"}
+    version, run_id = versions(project)[model]
+    ev = load_run_evidence(tracking_uri(project), run_id)
+    assert set(ev.evidence) >= {"contract", "split_manifest", "leakage", "evaluation", "shap_importance", "lineage", "model",
+                                "validation", "validation_manifest", "calibration", "slices"}
     manifest = ev.evidence["split_manifest"]
     assert (manifest["entity_overlap"], manifest["duplicate_overlap"]) == (0, 0)
     assert manifest["gap_days"] > 30 and manifest["train_time"][1] < manifest["test_time"][0]
@@ -58,12 +69,12 @@ def test_runs_record_the_evidence_and_register_the_model(demo_project, model):
     assert "retention_call_logged" not in ev.evidence["lineage"]["features"]
     assert ev.evidence["contract"]["success"] is True
     assert ev.images["plots/shap_importance.png"].startswith(b"\x89PNG")
-    artifacts = {a.path for a in client.list_artifacts(version.run_id, "notebook")}
+    artifacts = {a.path for a in client.list_artifacts(run_id, "notebook")}
     assert artifacts == {"notebook/train.ipynb", "notebook/train.html"}
-    executed = project / "reports" / "experiments" / "churn-train" / version.run_id / "train.ipynb"
+    executed = project / "reports" / "experiments" / "churn-train" / run_id / "train.ipynb"
     nb = json.loads(executed.read_text())
     assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
-    assert f'model = "{model.split("-")[1]}"' in "".join("".join(c["source"]) for c in nb["cells"])
+    assert f'model = "{model}"' in "".join("".join(c["source"]) for c in nb["cells"])
     assert (executed.parent / "train.html").read_text().count("<html") == 1
 
 
@@ -82,17 +93,18 @@ def test_drifted_batch_writes_a_postmortem_and_the_clean_one_does_not(demo_proje
 
 
 def test_the_monitored_models_card_links_its_postmortem(demo_project):
+    "Monitoring follows the champion: its card links the post-mortem; the other versions' cards have no incident."
     project, proc = demo_project
-    best = re.search(r"== 8. monitoring (\S+)", proc.stdout).group(1)
-    card_dir = project / "model_cards" / best
-    links = re.findall(r"- \[[^\]]+\]\(([^)]+)\)", (card_dir / "card.md").read_text().split("## Incidents")[1])
-    assert len(links) == 1 and (card_dir / links[0]).resolve().is_file()
-    for other in set(MODELS) - {best}:
-        assert "No incidents recorded" in (project / "model_cards" / other / "card.md").read_text()
+    champion = re.search(r"== 9. monitoring churn@champion \((\S+)\)", proc.stdout).group(1)
+    card = card_path(project, champion)
+    links = re.findall(r"- \[[^\]]+\]\(([^)]+)\)", card.read_text().split("## Incidents")[1])
+    assert len(links) == 1 and (card.parent / links[0]).resolve().is_file()
+    for other in set(MODELS) - {champion}:
+        assert "No incidents recorded" in card_path(project, other).read_text()
 
 
 def test_card_verify_catches_an_edited_number(demo_copy):
-    card = demo_copy / "model_cards" / "churn-xgboost" / "card.md"
+    card = card_path(demo_copy, "xgboost")
     run_id = front_matter(card.read_text())["mlflow_run_id"]
     ok = workbench("card", run_id, "--verify", cwd=demo_copy)
     assert ok.returncode == 0 and "matches the run" in ok.stdout
@@ -127,7 +139,7 @@ def test_a_tampered_contract_stops_the_run(demo_copy):
         if e["type"] == "expect_column_quantile_values_to_be_between" and e["kwargs"]["column"] == "monthly_charges":
             e["kwargs"]["quantile_ranges"]["value_ranges"] = [[0.0, 50.0]] * len(e["kwargs"]["quantile_ranges"]["quantiles"])
     suite_path.write_text(json.dumps(suite))
-    card = demo_copy / "model_cards" / "churn-baseline" / "card.md"
+    card = card_path(demo_copy, "baseline")
     before = card.read_text()
     proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", cwd=demo_copy)
     assert proc.returncode == 1
@@ -191,12 +203,12 @@ def test_an_unknown_parameter_is_refused_before_any_run(demo_copy):
 def test_monitor_refuses_when_the_reference_data_changed(demo_copy):
     ref = demo_copy / "data" / "churn.csv"
     ref.write_text(ref.read_text().replace(",north,", ",south,", 1))
-    proc = workbench("monitor", "data/churn_next_month.csv", "--model", "churn-baseline", cwd=demo_copy)
+    proc = workbench("monitor", "data/churn_next_month.csv", "--model", "churn", cwd=demo_copy)
     assert proc.returncode == 2 and "changed since run" in proc.stderr
 
 
 def test_sigterm_marks_the_run_killed_and_leaves_no_half_files(demo_copy):
-    card = demo_copy / "model_cards" / "churn-mlp" / "card.md"
+    card = card_path(demo_copy, "mlp")
     before = card.read_text()
     proc, _ = start_run_and_wait(demo_copy, "-p", "model", "mlp")
     time.sleep(2)  # inside the kernel now

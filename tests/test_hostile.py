@@ -5,7 +5,7 @@ every table keeps its shape.
 
 The payloads set an attribute on <body> whose name is built at run time ('data-' + 'pwned'), so the attribute appears in the
 browser's DOM only if a payload ran; its text in an escaped page never matches."""
-import html.parser, json, shutil, subprocess
+import html.parser, json, re, shutil, subprocess
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -71,30 +71,40 @@ def hostile_project(tmp_path_factory):
     batch = df.iloc[450:].copy()
     batch[PAYLOADS[1]] = batch[PAYLOADS[1]] * 100  # a unit change: an alert, a post-mortem
     batch.to_csv(project / "data" / "evil_batch.csv", index=False)
-    steps = [("contract", "init", "data/evil.csv", "--name", "evil", "--target", "label", "--positive", PAYLOADS[0]),
-             ("contract", "check", "data/evil_batch.csv", "--name", "evil"),
-             ("run", "nbs/experiments/train.ipynb", "-p", "dataset", "evil", "-p", "data_path", "data/evil.csv", "-p", "model", "baseline"),
-             ("monitor", "data/evil_batch.csv", "--model", "evil-baseline")]
-    for args in steps:
+    def step(*args):
         proc = workbench(*args, cwd=project)
         assert proc.returncode in (0, 1), (args, proc.stdout, proc.stderr)
         assert "Traceback" not in proc.stderr, proc.stderr
+        return proc
+    step("contract", "init", "data/evil.csv", "--name", "evil", "--target", "label", "--positive", PAYLOADS[0])
+    decl = project / "datasets" / "evil.yaml"  # the team slices the metrics by the hostile column, as its reviewers would edit the file
+    decl.write_text(decl.read_text().replace("segments: []", "segments:\n- " + json.dumps(PAYLOADS[3])))
+    step("contract", "check", "data/evil_batch.csv", "--name", "evil")
+    runs = [re.search(r"^run ([0-9a-f]{32}) ", step("run", "nbs/experiments/train.ipynb", "-p", "dataset", "evil", "-p", "data_path",
+                                                   "data/evil.csv", "-p", "model", model).stdout, re.M).group(1) for model in ("baseline", "random_forest")]
+    for run in runs:  # the second promotion compares with the first: a comparison report; the reason is user text on the card
+        step("promote", run, "--force", "--reason", PAYLOADS[2] + " " + PAYLOADS[4])
+    step("monitor", "data/evil_batch.csv", "--model", "evil")
     return project
 
 
 def outputs(project):
     "Every HTML and Markdown file a person would open."
     found = [*project.glob("reports/**/*.html"), *project.glob("model_cards/**/*.html")]
-    mds = [*project.glob("model_cards/**/card.md"), *project.glob("reports/postmortems/*.md"), *project.glob("reports/monitoring/*.md")]
+    mds = [*project.glob("model_cards/**/card.md"), *project.glob("reports/postmortems/*.md"), *project.glob("reports/monitoring/*.md"),
+           *project.glob("reports/comparisons/*.md")]
     return found, mds
 
 
 @pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (make test installs Debian's chromium package as root)")
 def test_no_payload_runs_in_any_output_and_tables_keep_their_shape(hostile_project, tmp_path):
     pages, mds = outputs(hostile_project)
-    kinds = lambda files: {part for p in files for part in ("contracts", "experiments", "model_cards", "monitoring", "postmortems") if part in p.parts}
-    assert kinds(pages) == {"contracts", "experiments", "model_cards"}, pages              # HTML: contract reports, executed notebook, card
-    assert kinds(mds) == {"model_cards", "monitoring", "postmortems"}, mds                 # Markdown: card, monitoring report, post-mortem
+    kinds = lambda files: {part for p in files for part in ("contracts", "experiments", "model_cards", "monitoring", "postmortems", "comparisons")
+                           if part in p.parts}
+    assert kinds(pages) == {"contracts", "experiments", "model_cards", "comparisons"}, pages  # HTML: contract reports, notebook, cards, comparison
+    assert kinds(mds) == {"model_cards", "monitoring", "postmortems", "comparisons"}, mds  # Markdown: cards, monitoring, post-mortem, comparison
+    cards = [md.read_text() for md in mds if "model_cards" in md.parts]
+    assert all("### Slices" in c and "## Comparison and promotion" in c and "reason: " in c for c in cards)  # the hostile slices and reason are there
     rendered = [markdown_page(md, tmp_path / f"{i}-{md.stem}.html") for i, md in enumerate(mds)]
     for page in pages + rendered:
         assert not ran_script(page), f"a payload ran in {page}"

@@ -276,6 +276,15 @@ ARGS = [
     (["new", "experiment", "x", "--dataset", "nope"], "is not declared"),
     (["new", "experiment", "train", "--dataset", "churn"], "exists"),
     (["contract", "init", "data/churn.csv", "--name", "churn", "--target", "churned"], "Pass --force"),
+    (["contract", "init", "data/churn.csv", "--name", "c2", "--target", "churned", "--segment", "planet"], "no column --segment 'planet'"),
+    (["contract", "init", "data/churn.csv", "--name", "c2", "--target", "churned", "--sensitive", "churned"], "also the target column"),
+    (["contract", "init", "data/churn.csv", "--name", "c2", "--target", "churned", "--segment", "region", "--sensitive", "region"], "also the segment column"),
+    (["promote", "0" * 32, "--force"], "--force needs --reason"),
+    (["promote", "0" * 32, "--force", "--reason", "   "], "--force needs --reason"),
+    (["promote"], "promote needs a RUN_ID"),
+    (["promote", "--history", "../x"], "is not a valid name"),
+    (["monitor", "data/churn_next_month.csv", "--model", "../../x"], "is not a valid name"),
+    (["monitor", "data/churn_next_month.csv", "--model", "churn", "--alias", "../x"], "is not a valid name"),
 ]
 
 
@@ -299,7 +308,7 @@ STORES = {
     "unreachable-postgresql": lambda p: f"postgresql://ml:secret@127.0.0.1:{_closed_port()}/mlflow",
 }
 STORE_COMMANDS = {"runs": ["runs"], "card": ["card", "0" * 32], "promote": ["promote", "0" * 32],
-                  "monitor": ["monitor", "data/churn_next_month.csv", "--model", "churn-baseline"], "rerun": ["rerun", "0" * 32]}
+                  "monitor": ["monitor", "data/churn_next_month.csv", "--model", "churn"], "rerun": ["rerun", "0" * 32]}
 
 
 @pytest.mark.parametrize("command", list(STORE_COMMANDS))

@@ -187,27 +187,33 @@ def test_a_tracking_server_works_like_the_sqlite_store(tmp_path, mlflow_server):
     run = client.search_runs([client.get_experiment_by_name("churn-train").experiment_id])[0]
     assert run.info.status == "FINISHED" and run.info.artifact_uri.startswith("mlflow-artifacts:")
     assert run.inputs.dataset_inputs[0].dataset.name == "churn"
-    assert client.get_model_version_by_alias("churn-baseline", "challenger").run_id == run.info.run_id
+    assert client.get_model_version_by_alias("churn", "challenger").run_id == run.info.run_id
     assert list(artifacts.rglob("lineage.json")) and not (project / "mlflow.db").exists() and not (project / "mlartifacts").exists()
     assert workbench("card", run.info.run_id, "--verify", cwd=project, env=env).returncode == 0
 
 
-def test_an_unregistered_run_keeps_the_alias_until_it_is_promoted(demo_copy):
+def test_an_unregistered_run_keeps_the_aliases_until_it_is_promoted(demo_copy):
+    "A run kept out of the registry (a sweep point) moves no alias; promote registers it and moves champion only through the gates."
     import mlflow
     client = mlflow.MlflowClient(tracking_uri(demo_copy))
-    before = client.get_model_version_by_alias("churn-baseline", "challenger")
+    champion, challenger = (client.get_model_version_by_alias("churn", a) for a in ("champion", "challenger"))
     proc = workbench("run", "nbs/experiments/train.ipynb", "-p", "model", "baseline", "-p", "register", "False", cwd=demo_copy)
     assert proc.returncode == 0 and "model card:        none" in proc.stdout, proc.stdout + proc.stderr
     run = runs(demo_copy, "churn-train")[0]
-    assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version
-    proc = workbench("promote", run.info.run_id, cwd=demo_copy)
-    assert proc.returncode == 0 and "is now @challenger" in proc.stdout, proc.stderr
-    now = client.get_model_version_by_alias("churn-baseline", "challenger")
-    assert now.run_id == run.info.run_id and int(now.version) == int(before.version) + 1
+    assert [client.get_model_version_by_alias("churn", a).version for a in ("champion", "challenger")] == [champion.version, challenger.version]
+    refused = workbench("promote", run.info.run_id, cwd=demo_copy)  # the champion's model again, on the same rows: not better
+    assert refused.returncode == 1 and "not different" in refused.stdout, refused.stdout + refused.stderr
+    version = max(client.search_model_versions("name='churn'"), key=lambda v: int(v.version))
+    assert version.run_id == run.info.run_id and not version.aliases  # registered, inert: nothing scores with it
+    assert client.get_model_version_by_alias("churn", "champion").version == champion.version
+    forced = workbench("promote", run.info.run_id, "--force", "--reason", "drill", cwd=demo_copy)
+    assert forced.returncode == 0 and client.get_model_version_by_alias("churn", "champion").run_id == run.info.run_id, forced.stderr
     assert workbench("card", run.info.run_id, "--verify", cwd=demo_copy).returncode == 0
-    assert workbench("monitor", "data/churn_next_month_clean.csv", "--model", "churn-baseline", cwd=demo_copy).returncode == 0
-    assert workbench("promote", before.run_id, cwd=demo_copy).returncode == 0  # back to the earlier version: a rollback
-    assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version
+    assert workbench("monitor", "data/churn_next_month_clean.csv", "--model", "churn", cwd=demo_copy).returncode == 0
+    back = workbench("promote", champion.run_id, "--force", "--reason", "roll back the drill", cwd=demo_copy)  # a rollback is a decision too
+    assert back.returncode == 0 and "churn v%s forced" % champion.version in back.stdout, back.stdout + back.stderr
+    assert client.get_model_version_by_alias("churn", "champion").version == champion.version
+    assert "| rollback | forced |" in workbench("promote", "--history", "churn", cwd=demo_copy).stdout
 
 
 def test_two_runs_started_at_the_same_moment_keep_their_own_outputs_and_runs(project):
@@ -240,8 +246,9 @@ def test_a_run_that_fails_after_logging_its_model_leaves_the_registry_as_it_was(
     "The reliability review's repro: a last cell that raises. The model was logged, but the alias and the card must not move."
     import mlflow
     client = mlflow.MlflowClient(tracking_uri(demo_copy))
-    before = client.get_model_version_by_alias("churn-baseline", "challenger")
-    card = (demo_copy / "model_cards" / "churn-baseline" / "card.md").read_text()
+    before = client.get_model_version_by_alias("churn", "challenger")
+    card_file = demo_copy / "model_cards" / "churn" / f"v{before.version}" / "card.md"
+    card = card_file.read_text()
     nb = json.loads((demo_copy / "nbs" / "experiments" / "train.ipynb").read_text())
     nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "late0001", "metadata": {}, "outputs": [],
                         "source": "raise RuntimeError('late failure')"})
@@ -250,11 +257,11 @@ def test_a_run_that_fails_after_logging_its_model_leaves_the_registry_as_it_was(
     assert proc.returncode == 1 and "late failure" in proc.stderr and "its model was not registered" in proc.stderr
     run = runs(demo_copy, "churn-late")[0]
     assert run.info.status == "FAILED"
-    assert client.get_model_version_by_alias("churn-baseline", "challenger").version == before.version
-    assert (demo_copy / "model_cards" / "churn-baseline" / "card.md").read_text() == card
-    assert run.info.run_id not in {v.run_id for v in client.search_model_versions("name='churn-baseline'")}
+    assert client.get_model_version_by_alias("churn", "challenger").version == before.version
+    assert card_file.read_text() == card
+    assert run.info.run_id not in {v.run_id for v in client.search_model_versions("name='churn'")}
     refused = workbench("promote", run.info.run_id, cwd=demo_copy)   # promote refuses it too: the two paths agree
-    assert refused.returncode == 2 and "FAILED" in refused.stderr
+    assert refused.returncode == 1 and "FAIL  finished" in refused.stdout and "is FAILED" in refused.stderr
 
 
 def test_a_run_killed_with_sigkill_is_marked_failed_by_the_next_command(demo_copy):

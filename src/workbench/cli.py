@@ -12,8 +12,8 @@ from .files import check_name, inside
 
 # %% auto #0
 __all__ = ['DEMO_MODELS', 'cmd_generate', 'cmd_contract', 'cmd_run', 'cmd_new', 'cmd_rerun', 'cmd_runs', 'cmd_ui', 'cmd_promote',
-           'cmd_card', 'cmd_sweep', 'cmd_schedule', 'cmd_monitor', 'cmd_lint', 'cmd_settings', 'cmd_demo',
-           'build_parser', 'main']
+           'cmd_compare', 'cmd_card', 'cmd_sweep', 'cmd_schedule', 'cmd_monitor', 'cmd_lint', 'cmd_settings',
+           'cmd_demo', 'build_parser', 'main']
 
 # %% ../../nbs/15_cli.ipynb #67810f2f
 def _say(*lines): print(*lines, sep="\n", flush=True)
@@ -40,14 +40,16 @@ def _declare(args, settings, df):
     if not args.target:
         if path.exists(): return read_dataset(args.name, settings.datasets_dir), [f"declaration: {_rel(path, settings)} (kept as it is)"]
         raise ConfigError(f"Dataset {args.name!r} is not declared yet: name its label with --target COLUMN "
-                          "(and optionally --task, --positive, --time, --time-format, --entity, --categorical, --period).")
+                          "(and optionally --task, --positive, --time, --time-format, --entity, --categorical, --period, --segment, --sensitive).")
     if path.exists() and not args.force:
         raise ConfigError(f"{_rel(path, settings)} exists and may hold the team's edits (leakage decisions). Pass --force to replace it.")
-    categorical = [c.strip() for c in args.categorical.split(",") if c.strip()] if args.categorical is not None else None
+    columns = lambda text: [c.strip() for c in text.split(",") if c.strip()]
+    categorical = columns(args.categorical) if args.categorical is not None else None
     old = read_dataset(args.name, settings.datasets_dir).decisions if path.exists() else {}
     spec, notes = declare_dataset(df, args.name, args.target, task=args.task, positive=args.positive, time=args.time,
                                   time_format=args.time_format, entity=args.entity, categorical=categorical, period=args.period,
-                                  decisions={k: v for k, v in old.items() if k in df.columns})
+                                  decisions={k: v for k, v in old.items() if k in df.columns},
+                                  segments=columns(args.segment or ""), sensitive=columns(args.sensitive or ""))
     save_dataset(spec, settings.datasets_dir)
     return spec, notes + [f"declaration: wrote {_rel(path, settings)} (review it; add leakage decisions there)"]
 
@@ -183,11 +185,35 @@ def cmd_ui(args, settings):
             except subprocess.TimeoutExpired: proc.kill()
             return 0
 
+def _report_decision(d, settings):
+    "A promotion decision: one line per gate, the outcome, and where the evidence is."
+    _say(*(f"  {'pass' if g.passed else 'FAIL'}  {g.name:<10} {g.evidence}" for g in d.gates), f"  => {d.summary()}",
+         *([f"  comparison: {d.comparison}"] if d.comparison else []), *([f"  model card: {d.card}"] if d.card else []))  # relative to the project
+
 def cmd_promote(args, settings):
-    "Point the challenger alias at a finished run's model (registering it if needed) and write its card."
-    from workbench.workflows import promote
-    registered, card = promote(args.run_id, settings, alias=args.alias)
-    _say(f"{registered['name']} v{registered['version']} is now @{registered['alias']} (run {args.run_id})", f"model card: {_rel(card['md'], settings)}")
+    "Move `champion` to a run's model through the gates (or --force --reason), or print a model's --history."
+    from workbench.errors import PromotionRefused
+    from workbench.promotion import promote, promotion_history, render_history
+    if args.history:
+        _say(render_history(promotion_history(check_name(args.history, "model"), settings)))
+        return 0
+    if not args.run_id: raise ConfigError("promote needs a RUN_ID (see `workbench runs`), or --history NAME to show a model's decisions.")
+    try: decision = promote(args.run_id, settings, force=args.force, reason=args.reason)
+    except PromotionRefused as exc:
+        if exc.decision: _report_decision(exc.decision, settings)
+        raise
+    _report_decision(decision, settings)
+    return 0
+
+def cmd_compare(args, settings):
+    "Compare two runs on the same test rows: paired differences with intervals, tests, Holm correction and a verdict."
+    from workbench.compare import render_comparison_markdown
+    from workbench.files import dumps
+    from workbench.promotion import compare_runs
+    out = compare_runs(args.run_a, args.run_b, settings)
+    if args.format == "json": print(dumps({**out.comparison.to_dict(), "runs": [args.run_a, args.run_b],
+                                           "report": {k: _rel(v, settings) for k, v in out.paths.items()}}), flush=True)
+    else: _say(render_comparison_markdown(out.comparison).rstrip(), "", *(f"report: {_rel(p, settings)}" for p in out.paths.values()))
     return 0
 
 def cmd_card(args, settings):
@@ -289,7 +315,7 @@ def _report_monitor(out, settings):
 def cmd_monitor(args, settings):
     "Check a new batch for a registered model: contract, drift, prediction drift, performance (with labels); post-mortem on alert."
     from workbench.workflows import monitor_model
-    out = monitor_model(settings, args.batch, args.model)
+    out = monitor_model(settings, args.batch, check_name(args.model, "model"), alias=args.alias)
     _report_monitor(out, settings)
     return 1 if out.report.alert else 0
 
@@ -313,6 +339,23 @@ def cmd_settings(args, settings):
 # %% ../../nbs/15_cli.ipynb #88a21a5f
 DEMO_MODELS = ("baseline", "xgboost", "mlp")
 
+def _promote_demo(runs, settings):
+    "Choose on validation ROC AUC, then promote through the gates: the baseline first on a fresh project; returns the champion's model."
+    from workbench.errors import PromotionRefused
+    from workbench.promotion import promote
+    from workbench.registry import CHAMPION, alias_version
+    val = {m: ev.metrics.get("val_roc_auc", float("-inf")) for m, ev in runs.items()}
+    chosen = max(val, key=val.get)
+    _say(f"== 8. choose on the validation rows, promote through the gates: {chosen} has the best validation ROC AUC ({val[chosen]:.4f}; "
+         + ", ".join(f"{m} {v:.4f}" for m, v in val.items() if m != chosen) + "); the test rows chose nothing")
+    first = alias_version(settings.tracking_uri, "churn", CHAMPION) is None
+    for model in (["baseline"] if first else []) + ([chosen] if chosen != "baseline" or not first else []):
+        _say(f"   promote {model} (run {runs[model].run_id})" + (": the first champion, the simplest model" if first and model == "baseline" else ""))
+        try: _report_decision(promote(runs[model].run_id, settings), settings)
+        except PromotionRefused as exc: _report_decision(exc.decision, settings)
+    champion = alias_version(settings.tracking_uri, "churn", CHAMPION)
+    return next((m for m, ev in runs.items() if ev.run_id == champion["run_id"]), f"v{champion['version']}")
+
 def cmd_demo(args, settings):
     "The whole workbench path on the demo data."
     from workbench.contracts import read_suite, save_contract_report, validate
@@ -334,16 +377,15 @@ def cmd_demo(args, settings):
         return 1
     _say("== 3-7. experiments (papermill), tracking, SHAP, model cards")
     notebook = settings.root / "nbs" / "experiments" / "train.ipynb"
-    scores = {}
+    runs = {}
     for model in DEMO_MODELS:
-        run, ev, card = train_and_card(notebook, {"dataset": "churn", "model": model, "data_path": _rel(paths["reference"], settings)}, settings)
-        scores[model] = ev.metrics["roc_auc"]
-        _say(f"   {model}: {_metric_line(ev)}, run {run.run_id}")
-        _report_run(run, ev, card, settings)
-    best = max(scores, key=scores.get)
-    _say(f"== 8. monitoring churn-{best} (best test ROC AUC)")
+        run, runs[model], card = train_and_card(notebook, {"dataset": "churn", "model": model, "data_path": _rel(paths["reference"], settings)}, settings)
+        _say(f"   {model}: {_metric_line(runs[model])}, run {run.run_id}")
+        _report_run(run, runs[model], card, settings)
+    chosen = _promote_demo(runs, settings)
+    _say(f"== 9. monitoring churn@champion ({chosen})")
     for role in ("next_month_clean", "next_month"):
-        out = monitor_model(settings, paths[role], f"churn-{best}")
+        out = monitor_model(settings, paths[role], "churn")
         _report_monitor(out, settings)
     _say(f"== done in {time.time() - t0:.0f}s. MLflow store: {settings.tracking_uri}")
     return 0
@@ -370,6 +412,8 @@ def build_parser():
     c.add_argument("--entity", help="init: id column that repeats across rows (customer, patient)")
     c.add_argument("--categorical", help="init: comma-separated categorical columns (default: proposed from the data; '' for none)")
     c.add_argument("--period", choices=["day", "week", "month", "quarter", "year"], help="init: how often batches arrive (row-count bands per period)")
+    c.add_argument("--segment", help="init: comma-separated columns the test metrics are sliced by (they stay features)")
+    c.add_argument("--sensitive", help="init: comma-separated protected attributes: metrics sliced by them, and kept out of the features")
     c.add_argument("--force", action="store_true", help="init: replace an existing contract and declaration")
     c.add_argument("--table", help="table to check, when DATA is a database URL")
     c.add_argument("--query", help="SELECT query to check, when DATA is a database URL")
@@ -410,14 +454,24 @@ def build_parser():
     sc.add_argument("--workers", type=_positive_int, default=2, help="run: notebooks that may run at once (different schedules)")
     sc.add_argument("--poll", type=float, default=5.0, help="run: seconds between checks for added or removed schedules")
     sc.set_defaults(func=cmd_schedule)
-    pr = sub.add_parser("promote", help="point the challenger alias at a run's model (e.g. a sweep's best point) and write its card")
-    pr.add_argument("run_id"); pr.add_argument("--alias", default="challenger")
+    pr = sub.add_parser("promote", help="make a run's model the champion after its gates (finished, contract, leakage, card, comparison with the "
+                                        "champion); exit 1 when a gate fails")
+    pr.add_argument("run_id", nargs="?")
+    pr.add_argument("--force", action="store_true", help="promote although a gate failed (needs --reason; recorded)")
+    pr.add_argument("--reason", help="why, recorded with the decision (required with --force)")
+    pr.add_argument("--history", metavar="NAME", help="print the aliases and every promotion decision of registered model NAME")
     pr.set_defaults(func=cmd_promote)
+    cp = sub.add_parser("compare", help="paired comparison of two runs on the same test rows: differences with intervals, DeLong, McNemar, "
+                                        "permutation tests, Holm correction, a verdict; report in reports/comparisons/")
+    cp.add_argument("run_a", help="the reference run (e.g. the champion's)"); cp.add_argument("run_b", help="the candidate run")
+    cp.add_argument("--format", choices=["text", "json"], default="text")
+    cp.set_defaults(func=cmd_compare)
     k = sub.add_parser("card", help="regenerate or verify the model card of a run")
     k.add_argument("run_id"); k.add_argument("--verify", action="store_true", help="check the saved card against the run")
     k.set_defaults(func=cmd_card)
     m = sub.add_parser("monitor", help="check a new batch (labelled or not): contract, drift, prediction drift, performance; post-mortem on alert")
-    m.add_argument("batch"); m.add_argument("--model", required=True, help="registered model name, e.g. churn-xgboost; the batch may lack the label column")
+    m.add_argument("batch"); m.add_argument("--model", required=True, help="registered model name (the dataset's), e.g. churn; the batch may lack the label column")
+    m.add_argument("--alias", default="champion", help="which version to check the batch against (default: champion, what production scores with)")
     m.set_defaults(func=cmd_monitor)
     li = sub.add_parser("lint", help="review notebooks and scripts for leakage (exit 0 clean, 1 findings, 2 unreadable input)")
     li.add_argument("paths", nargs="+", metavar="PATH", help=".ipynb or .py files, or folders to search")
