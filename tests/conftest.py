@@ -81,7 +81,19 @@ def demo_copy(demo_project, tmp_path):
     "A private copy of the demo project, for tests that change it."
     dst = tmp_path / "project"
     shutil.copytree(demo_project[0], dst)
+    repoint_store(dst / "mlflow.db", demo_project[0], dst)
     return dst
+
+
+def repoint_store(db, old_root, new_root):
+    "Make a copied MLflow store point at the copy's artifacts: MLflow keeps absolute artifact paths, so a copy would write into the original."
+    import sqlite3
+    old, new = str(Path(old_root).resolve()), str(Path(new_root).resolve())
+    with sqlite3.connect(db) as con:
+        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            for _, column, kind, *_ in con.execute(f'PRAGMA table_info("{table}")').fetchall():
+                if kind.upper().startswith(("VARCHAR", "TEXT")):
+                    con.execute(f'UPDATE "{table}" SET "{column}" = replace("{column}", ?, ?) WHERE "{column}" LIKE ?', (old, new, f"%{old}%"))
 
 
 def start_run_and_wait(project, *args, timeout=180):

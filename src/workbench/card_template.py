@@ -49,7 +49,7 @@ Per class (the class the model gives the highest probability is its prediction):
 {% for r in c.per_class %}| {{ r.cls }} | {{ r.precision.value | num }} | {{ r.precision | ci }} | {{ r.recall.value | num }} | {{ r.recall | ci }} | {{ r.support }} |
 {% endfor %}{% endif %}{% if c.selection %}{% set v = c.selection %}
 ### How this model and its threshold were chosen
-{{ v.rows }} validation rows, cut from the training rows by the split's own rules ({{ v.strategy | code }}{% if v.time %}, {{ v.time[0] }} to {{ v.time[1] }}{% endif %}; the model was fit on the other {{ v.fit_rows }}), {% if v.threshold %}chose the decision threshold {{ v.threshold.threshold | num }} by the rule {{ v.rule | code }} (on the validation rows: precision {{ v.threshold.precision | num }}, recall {{ v.threshold.recall | num }}, F1 {{ v.threshold.f1 | num }}{% if v.threshold.note %}; {{ v.threshold.note }}{% endif %}) and {% endif %}are what model choice ranks on: {{ v.primary }} {{ v.value | num }} ({{ v.ci_low | num }} to {{ v.ci_high | num }}) on the validation rows. The test rows above were scored once, for this model, and chose nothing.
+{{ v.rows }} validation rows, cut from the training rows by the split's own rules ({{ v.strategy | code }}{% if v.time %}, {{ v.time[0] }} to {{ v.time[1] }}{% endif %}; the model was fit on the other {{ v.fit_rows }}), {% if v.threshold %}chose the decision threshold {{ v.threshold.threshold | num }} by the rule {{ v.rule | code }} (on the validation rows: precision {{ v.threshold.precision | num }}, recall {{ v.threshold.recall | num }}, F1 {{ v.threshold.f1 | num }}{% if v.threshold.note %}; {{ v.threshold.note }}{% endif %}) and {% endif %}are what model choice ranks on: {{ v.primary }} {{ v.value | num }} ({{ v.ci_low | num }} to {{ v.ci_high | num }}) on the validation rows. The test rows above were scored once, for this model; within the run they chose nothing. Promotion compares this model with the champion on the same test rows (see Comparison and promotion).
 {% if v.test_confusion %}
 Test rows at that threshold:
 
@@ -63,7 +63,7 @@ Test rows at that threshold:
 {% for w in m.warnings %}- Warning: {{ w }}
 {% endfor %}
 ## Training data
-Dataset {{ c.dataset | code }} from {{ c.lineage.data_source | code }} ({{ c.lineage.rows }} rows, SHA-256 {{ c.lineage.data_hash | code }}): {{ m.train_rows }} training rows{% if c.train_time %} from {{ c.train_time[0] }} to {{ c.train_time[1] }}{% endif %}{{ balance(m, "train") }}.
+Dataset {{ c.dataset | code }} from {{ c.lineage.data_source | code }} ({{ c.lineage.rows }} rows, SHA-256 {{ c.lineage.data_hash | code }}): {{ m.train_rows }} training rows{% if c.selection %} ({{ c.selection.fit_rows }} fit the model, {{ c.selection.rows }} were held out to choose it){% endif %}{% if c.train_time %} from {{ c.train_time[0] }} to {{ c.train_time[1] }}{% endif %}{{ balance(m, "train") }}.
 Features used: {{ c.lineage.features | codes }}.
 
 ### Data contract

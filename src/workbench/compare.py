@@ -291,7 +291,7 @@ class MetricComparison:
     ci_high: float
     test: str          # "DeLong", "McNemar mid-p" or "paired permutation"
     p: float           # two-sided p-value of that test
-    p_holm: float      # Holm-adjusted over every metric compared
+    p_holm: float      # Holm-adjusted over the secondary metrics; the primary metric's own p (the one pre-declared test)
     verdict: str       # B against A: "better", "worse", "not worse" or "not different"
 
 @dataclass
@@ -344,7 +344,8 @@ def _rule(c):
     low = f"-{c.margin:g}" if c.margin else "0"
     worse = f"; not worse: its lower end above {low}" if c.non_inferiority else ""
     return (f"Better (worse): the {c.confidence:.0%} interval of the improvement entirely above {c.margin:g} (below {low}) "
-            f"and a Holm-adjusted p below {c.alpha:g}{worse}. The margin applies to {c.primary} only.")
+            f"and a p below {c.alpha:g}{worse}: for {c.primary}, the pre-declared primary metric, its own p; for the others, "
+            f"Holm-adjusted over them. The margin applies to {c.primary} only.")
 
 def _comparison_body(c):
     "The comparison as an HTML fragment: summary, table, rule, notes; every text escaped."
@@ -410,7 +411,8 @@ def compare_predictions(y, scores_a, scores_b,  # labels and both models' scores
     rng, resamples, table, primary = np.random.default_rng(random_state), int(resamples), METRICS[task], PRIMARY[task]
     keys, pa, pb, low, high, notes = _bootstrap(y, a, b, task, threshold_a, threshold_b, codes, n_groups, resamples, confidence, rng)
     tests = _tests(y, a, b, task, keys, threshold_a, threshold_b, codes, n_groups, resamples, rng)
-    adjusted = dict(zip(keys, holm([tests[k][1] for k in keys])))
+    secondary = [k for k in keys if k != primary]  # the primary metric is the one pre-declared test; the others form Holm's family
+    adjusted = {**dict(zip(secondary, holm([tests[k][1] for k in secondary]))), **({primary: tests[primary][1]} if primary in keys else {})}
     metrics = {k: MetricComparison(k, _label(table[k], threshold_a, threshold_b), table[k].goal, _r(pa[k]), _r(pb[k]), _r(pb[k] - pa[k]),
                                    _r(low[k]), _r(high[k]), tests[k][0], _sig(tests[k][1]), _sig(adjusted[k]),
                                    _verdict(table[k].goal, low[k], high[k], adjusted[k], alpha, margin if k == primary else 0.0,

@@ -10,8 +10,8 @@ from .errors import TrackingError
 from .tracking import _translated, open_client
 
 # %% auto #0
-__all__ = ['CHAMPION', 'CHALLENGER', 'DECISION_TAG', 'SUMMARY_KEYS', 'alias_version', 'who', 'now_stamp', 'record_decision',
-           'model_versions', 'model_aliases', 'decision_history']
+__all__ = ['CHAMPION', 'CHALLENGER', 'DECISION_TAG', 'SUMMARY_KEYS', 'DESCRIPTION_LIMIT', 'alias_version', 'who', 'now_stamp',
+           'record_decision', 'model_versions', 'model_aliases', 'decision_history']
 
 # %% ../../nbs/09b_registry.ipynb #8f90f31e
 CHAMPION, CHALLENGER = "champion", "challenger"
@@ -42,16 +42,25 @@ def now_stamp():
     "The current UTC time as the ISO text decisions are keyed and sorted by."
     return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
+DESCRIPTION_LIMIT = 4000  # MLflow keeps 5,000 characters of a version's description; the oldest lines give way (the tags keep them all)
+
+def _description(old, line):
+    "The version's description with one more decision line, within DESCRIPTION_LIMIT."
+    lines = [l for l in old.splitlines() if l] + [line[:1000]]
+    while len("\n".join(lines)) > DESCRIPTION_LIMIT and len(lines) > 1: lines.pop(0)
+    return "\n".join(lines)
+
 def record_decision(tracking_uri, name, version, decision):
     "Tag version `version` of `name` with the decision's summary and add a line to its description; returns the summary."
     summary = {k: decision.get(k) for k in SUMMARY_KEYS if decision.get(k) is not None}
+    if len(summary.get("reason") or "") > 500: summary["reason"] = summary["reason"][:500] + "... (whole reason in the run's decisions/)"
     client = open_client(tracking_uri)
     line = (f"{summary['at']} {summary.get('action', 'promote')} -> {summary['outcome']} by {summary.get('by', '?')}"
             + (f": {summary['verdict']}" if summary.get("verdict") else "") + (f"; reason: {summary['reason']}" if summary.get("reason") else ""))
     with _translated(f"record a decision on {name} v{version}"):
-        client.set_model_version_tag(name, str(version), DECISION_TAG + summary["at"], json.dumps(summary, sort_keys=True)[:4500])
+        client.set_model_version_tag(name, str(version), DECISION_TAG + summary["at"], json.dumps(summary, sort_keys=True))
         old = client.get_model_version(name, str(version)).description or ""
-        client.update_model_version(name, str(version), description=(old + "\n" if old else "") + line[:2000])
+        client.update_model_version(name, str(version), description=_description(old, line))
     return summary
 
 # %% ../../nbs/09b_registry.ipynb #6a356ea4
@@ -73,5 +82,10 @@ def model_aliases(tracking_uri, name):
 
 def decision_history(tracking_uri, name):
     "Every recorded decision on the versions of `name`, oldest first."
-    out = [json.loads(v) for mv in model_versions(tracking_uri, name) for k, v in mv["tags"].items() if k.startswith(DECISION_TAG)]
+    out = []
+    for mv in model_versions(tracking_uri, name):
+        for k, v in mv["tags"].items():
+            if not k.startswith(DECISION_TAG): continue
+            try: out.append(json.loads(v))
+            except ValueError: out.append({"at": k[len(DECISION_TAG):], "version": mv["version"], "outcome": "unreadable record", "action": "?"})
     return sorted(out, key=lambda d: (d["at"], d.get("action") == "replaced"))  # a promotion before the replacement it caused

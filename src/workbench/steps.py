@@ -111,6 +111,9 @@ def start_experiment(df, spec, suite, settings, *, model, tracker, source="<fram
         parse_threshold_rule(settings.threshold_rule)
     df = apply_spec(df, spec, source=source)
     encode_target(df[spec.target], spec)  # labels the declaration does not know fail here, before a run exists
+    if absent := [c for c in spec.slices if c not in df.columns]:
+        raise DataError(f"{source} lacks the columns {absent} that dataset {spec.name!r} declares as segment or sensitive columns. "
+                        f"Restore them, or remove them from datasets/{spec.name}.yaml.")
     experiment = experiment or f"{spec.name}-train"
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     primary = primary_metric(spec.task)[0]
@@ -181,6 +184,12 @@ def _cut_validation(exp, train):
         check_split(manifest, fail=[t for t in s.leakage_fail if t in SPLIT_LEAKAGE_TYPES])
     except LeakageError as exc: raise LeakageError(f"Cutting validation rows from the {len(rows)} training rows: {exc}\n{fix}", exc.findings) from None
     except DataError as exc: raise DataError(f"Cutting validation rows from the {len(rows)} training rows failed: {exc} {fix}") from None
+    if exp.spec.is_classification:  # a class missing from either side: the model cannot learn it, or the threshold cannot be chosen
+        for side, pos in (("fit", fit_pos), ("validation", val_pos)):
+            present = set(np.unique(exp.y(rows.iloc[pos])).astype(int))
+            absent = [c for i, c in enumerate(exp.classes) if i not in present]
+            if absent: raise DataError(f"The {len(pos)} {side} rows cut from the {len(rows)} training rows hold no rows of class "
+                                       f"{', '.join(map(repr, absent))}. {fix}")
     return train.iloc[fit_pos], train.iloc[val_pos], manifest
 
 # %% ../../nbs/10_steps.ipynb #4c40d973
