@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-notebooks test-pytest check-export postgres chromium bench clean
+.PHONY: setup demo test test-notebooks test-pytest check-export postgres chromium pdf bench clean
 
 setup: $(STAMP)
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (workbench)" > /dev/null
 	touch $(STAMP)
 
-demo: setup
+demo: setup pdf
 	$(BIN)/workbench demo
 
 # The notebooks run as pytest cases (tests/test_notebooks.py), so the closing line counts them; `make test-notebooks` runs
@@ -52,7 +52,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium not found and not root: tests/test_hostile.py will skip its browser checks (install Debian's chromium package)"; fi; fi
 
-test-pytest: setup postgres chromium
+# Cards are also printed to PDF by WeasyPrint, which needs Pango and a font (Debian packages; present wherever Chromium is).
+pdf:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	  else echo "Pango not found and not root: cards are written without card.pdf (install Debian's libpango-1.0-0 libpangoft2-1.0-0)"; fi; fi
+
+test-pytest: setup postgres chromium pdf
 	$(BIN)/pytest -n 2 --dist loadgroup --durations=15
 
 bench: setup postgres
