@@ -19,6 +19,7 @@ def make_project(dst):
     shutil.copytree(ROOT / "datasets", dst / "datasets")
     shutil.copytree(ROOT / "expectations", dst / "expectations")
     shutil.copytree(ROOT / "nbs" / "experiments", dst / "nbs" / "experiments")
+    shutil.copytree(ROOT / "compliance", dst / "compliance")  # the regulatory map every card's appendix is drawn from
     for fields in ROOT.glob("model_cards/*/card_fields.yaml"):
         (dst / fields.parent.relative_to(ROOT)).mkdir(parents=True, exist_ok=True)
         shutil.copy(fields, dst / fields.relative_to(ROOT))

@@ -17,8 +17,8 @@ from .markup import MarkdownText, md_code, md_escape, md_to_html
 
 # %% auto #0
 __all__ = ['FIELD_PROMPTS', 'TASK_TYPES', 'MEASURE_NAMES', 'KEPT_SUSPECT', 'TASK_MEASURES', 'CARD_PLOTS', 'load_card_fields',
-           'run_task', 'metric_rows', 'per_class_rows', 'leakage_view', 'selection_context', 'card_context',
-           'render_card', 'incident_links', 'card_folder', 'save_card', 'verify_card']
+           'unwritten_fields', 'run_task', 'metric_rows', 'per_class_rows', 'leakage_view', 'selection_context',
+           'card_context', 'render_card', 'incident_links', 'card_folder', 'card_view', 'save_card', 'verify_card']
 
 # %% ../../nbs/11_cards.ipynb #fa504fc7
 FIELD_PROMPTS = {
@@ -41,9 +41,18 @@ def load_card_fields(path):
     except yaml.YAMLError as exc: raise DataError(f"{path} is not valid YAML ({exc}). Fix its syntax.") from None
     if not isinstance(fields, dict):
         raise DataError(f"{path} holds a YAML {type(fields).__name__}, not fields. Write one `field: text` line each for {', '.join(FIELD_PROMPTS)}.")
-    unknown = set(fields) - set(FIELD_PROMPTS)
-    if unknown: raise DataError(f"{path} has unknown fields {sorted(unknown)}. Known fields: {', '.join(FIELD_PROMPTS)}.")
-    return {**FIELD_PROMPTS, **fields}
+    bad = [k for k, v in fields.items() if not isinstance(k, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", k) or not isinstance(v, (str, int, float))]
+    if bad: raise DataError(f"{path}: {bad[:3]} are not `field: text` lines (a field name is lowercase letters, digits and _, its value text). "
+                            f"Fix them; the shipped fields are {', '.join(FIELD_PROMPTS)}, and any further section is a field of its own.")
+    import difflib
+    typos = {k: m[0] for k in fields if k not in FIELD_PROMPTS and (m := difflib.get_close_matches(k, FIELD_PROMPTS, n=1, cutoff=0.85))}
+    if typos: raise DataError(f"{path}: {', '.join(f'{k!r} looks like a misspelt {v!r}' for k, v in typos.items())}. Rename it "
+                              "(a further section of your own needs a name of its own).")
+    return {**FIELD_PROMPTS, **{k: str(v) for k, v in fields.items()}}
+
+def unwritten_fields(fields):
+    "The shipped human fields still holding their prompt: the card shows them as to be written, and `--verify` warns."
+    return [k for k, prompt in FIELD_PROMPTS.items() if str(fields.get(k, "")).strip() in ("", prompt)]
 
 # %% ../../nbs/11_cards.ipynb #c11a0004
 def _num(v, digits=4):
@@ -165,6 +174,7 @@ def selection_context(ev):
     md = lambda d, cls, render: MarkdownText(render(cls.from_dict(d)).strip()) if d else None  # those renderers escape user text
     return {"selection": _selection(e), "calibration_md": md(e.get("calibration"), Calibration, render_calibration_markdown),
             "slices_md": md(e.get("slices"), SliceReport, render_slices_markdown),
+            "slices": e.get("slices"), "calibration": e.get("calibration"),  # the evidence itself, for the machine-readable card
             "has_calibration_plot": "plots/calibration.png" in ev.images, "decisions": list(getattr(ev, "decisions", None) or []),
             "comparisons": [_comparison_line(d, ev.run_id) for d in getattr(ev, "comparisons", None) or []]}
 
@@ -193,7 +203,8 @@ def card_context(ev,                   # RunEvidence: params, metrics, tags, evi
             "health": _filled(_HEALTH, e.get("training_health")),
             "lineage": lineage, "incidents": incident_links or [], "has_plot": "plots/shap_importance.png" in ev.images,
             "has_health_plot": "plots/training_health.png" in ev.images, "model_sha256": model.get("sha256") or ev.params.get("model_sha256"),
-            **selection_context(ev)}
+            "unwritten": unwritten_fields(fields), "extra_fields": {k: v for k, v in fields.items() if k not in FIELD_PROMPTS},
+            "appendix_md": None, **selection_context(ev)}
 
 # %% ../../nbs/11_cards.ipynb #d111cd65
 def _clean(v): return None if isinstance(v, float) and math.isnan(v) else v
@@ -260,30 +271,37 @@ def card_folder(cards_dir, name, version):
     "Where the card of version `version` of registered model `name` lives: cards_dir/<name>/v<version>/."
     return Path(cards_dir) / name / f"v{version}"
 
-def _card_of(ev, cards_dir):
-    "The card folder of the run's registered model version and the context its card is rendered from."
+def _card_of(ev, cards_dir, appendix=None):
+    "The card folder of the run's registered model version and the context its card is rendered from (`appendix(context)` adds a section)."
     tags = getattr(ev, "tags", {}) or {}
     name = ev.evidence.get("model", {}).get("name") or tags.get("workbench.registered_model")
     version = ev.evidence.get("model", {}).get("version") or tags.get("workbench.model_version")
     if not name: raise DataError(f"Run {ev.run_id} registered no model (status {ev.status}); only a registered run has a card. "
                                  "Register it (`workbench promote`) or run it again with registration on.")
     folder = card_folder(cards_dir, name, version)  # one card per version; the team's words (card_fields.yaml) are shared by the versions of a use
-    return folder, card_context(ev, load_card_fields(Path(cards_dir) / name / "card_fields.yaml"), incident_links=incident_links(ev.incidents, folder))
+    context = card_context(ev, load_card_fields(Path(cards_dir) / name / "card_fields.yaml"), incident_links=incident_links(ev.incidents, folder))
+    if appendix: context["appendix_md"] = appendix(context)
+    return folder, context
 
 def _plots(ev): return {name: ev.images[key] for key, name in CARD_PLOTS.items() if key in ev.images}
 
-def save_card(ev, cards_dir):
+def card_view(ev, cards_dir, *, appendix=None):
+    "(card folder, context, plots) of the run's card: what every rendering of it (Markdown, HTML, JSON, PDF) is made from."
+    folder, context = _card_of(ev, cards_dir, appendix)
+    return folder, context, _plots(ev)
+
+def save_card(ev, cards_dir, *, appendix=None):
     "Render the run's card into cards_dir/<model>/v<version>/ (card.md, card.html and its plots); returns their paths."
-    card_dir, context = _card_of(ev, cards_dir)
+    card_dir, context = _card_of(ev, cards_dir, appendix)
     plots = _plots(ev)
     paths = {"md": write_atomic(card_dir / "card.md", render_card(context, "md")),
              "html": write_atomic(card_dir / "card.html", render_card(context, "html", plots=plots))}
     for name, png in plots.items(): paths[name] = write_atomic(card_dir / name, png)
     return paths
 
-def verify_card(ev, cards_dir):
+def verify_card(ev, cards_dir, *, appendix=None):
     "Re-render the card (Markdown and HTML) from its run; list what differs from the saved files (empty: verified)."
-    card_dir, context = _card_of(ev, cards_dir)
+    card_dir, context = _card_of(ev, cards_dir, appendix)
     if not (card_dir / "card.md").is_file():
         raise DataError(f"No card at {card_dir / 'card.md'}. Write it with `workbench card {ev.run_id}`.")
     saved, fresh = (card_dir / "card.md").read_text(encoding="utf-8").splitlines(), render_card(context, "md").splitlines()

@@ -216,17 +216,34 @@ def cmd_compare(args, settings):
     else: _say(render_comparison_markdown(out.comparison).rstrip(), "", *(f"report: {_rel(p, settings)}" for p in out.paths.values()))
     return 0
 
+def _card_run(ref, settings):
+    "The run id a card reference names: a run id, NAME@ALIAS (e.g. churn@champion) or NAME/VERSION."
+    import re
+    from workbench.registry import alias_version, model_versions
+    if re.fullmatch(r"[0-9a-f]{32}", ref): return ref
+    name, sep, which = ref.partition("@") if "@" in ref else ref.partition("/")
+    check_name(name, "model")
+    found = (alias_version(settings.tracking_uri, name, which) if sep == "@" else
+             next((v for v in model_versions(settings.tracking_uri, name) if v["version"] == which), None) if sep == "/" else None)
+    if not found: raise ConfigError(f"{ref!r} names no registered model version: give a run id, NAME@ALIAS (churn@champion) or NAME/VERSION (churn/3).")
+    return found["run_id"]
+
 def cmd_card(args, settings):
-    "Regenerate (or verify) the card of a tracked run."
-    from workbench.cards import save_card, verify_card
+    "Regenerate (or verify) the card of a tracked run, or of a registered version (NAME@ALIAS, NAME/VERSION)."
+    from workbench.cards import load_card_fields, unwritten_fields
+    from workbench.publish import check_card, write_card
     from workbench.tracking import load_run_evidence
-    ev = load_run_evidence(settings.tracking_uri, args.run_id)
+    run_id = _card_run(args.run_id, settings)
+    ev = load_run_evidence(settings.tracking_uri, run_id)
     if args.verify:
-        diffs = verify_card(ev, settings.model_cards_dir)
-        _say(f"card of run {args.run_id}: " + ("matches the run" if not diffs else f"{len(diffs)} lines differ from the run"), *diffs[:20])
+        diffs = check_card(settings, ev)
+        name = (ev.evidence.get("model") or {}).get("name")
+        todo = unwritten_fields(load_card_fields(settings.model_cards_dir / name / "card_fields.yaml")) if name else []
+        _say(f"card of run {run_id}: " + ("matches the run" if not diffs else f"{len(diffs)} lines differ from the run"), *diffs[:20],
+             *([f"warning: {len(todo)} human field(s) still to be written in card_fields.yaml: {', '.join(todo)}"] if todo else []))
         return 0 if not diffs else 1
-    paths = save_card(ev, settings.model_cards_dir)
-    _say(*(f"wrote {_rel(p, settings)}" for p in paths.values()))
+    paths = write_card(settings, ev)
+    _say(*(f"wrote {_rel(p, settings)}" for p in paths.values()), f"linked from the registry version and copied into run {run_id} (card/)")
     return 0
 
 # %% ../../nbs/15_cli.ipynb #ac0fc6bf
@@ -467,7 +484,8 @@ def build_parser():
     cp.add_argument("--format", choices=["text", "json"], default="text")
     cp.set_defaults(func=cmd_compare)
     k = sub.add_parser("card", help="regenerate or verify the model card of a run")
-    k.add_argument("run_id"); k.add_argument("--verify", action="store_true", help="check the saved card against the run")
+    k.add_argument("run_id", metavar="RUN", help="a run id, or a registered version: NAME@ALIAS (churn@champion) or NAME/VERSION")
+    k.add_argument("--verify", action="store_true", help="check the saved card against the run")
     k.set_defaults(func=cmd_card)
     m = sub.add_parser("monitor", help="check a new batch (labelled or not): contract, drift, prediction drift, performance; post-mortem on alert")
     m.add_argument("batch"); m.add_argument("--model", required=True, help="registered model name (the dataset's), e.g. churn; the batch may lack the label column")

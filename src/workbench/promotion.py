@@ -104,12 +104,13 @@ def _save_comparison(out, settings, runs):
 
 def _refresh_card(run_id, settings):
     "Re-render the card of a run's registered version when one was written (a card is a view of its run)."
-    from workbench.cards import card_folder, save_card
+    from workbench.cards import card_folder
+    from workbench.publish import write_card
     from workbench.tracking import load_run_evidence
     ev = load_run_evidence(settings.tracking_uri, run_id)
     model = ev.evidence.get("model") or {}
     if model.get("name") and (card_folder(settings.model_cards_dir, model["name"], model["version"]) / "card.md").is_file():
-        return save_card(ev, settings.model_cards_dir)
+        return write_card(settings, ev)
 
 # %% ../../nbs/14d_promotion.ipynb #5d940b14
 @dataclass
@@ -153,14 +154,15 @@ def _leakage(ctx):
                 f"no blocking finding; excluded: {', '.join(excluded) or 'none'}; team verdicts: {', '.join(sorted(decided)) or 'none'}")
 
 def _card(ctx):
-    from workbench.cards import FIELD_PROMPTS, load_card_fields, save_card, verify_card
+    from workbench.cards import load_card_fields, unwritten_fields
+    from workbench.publish import check_card, write_card
     from workbench.tracking import load_run_evidence
     if ctx.version is None: return Gate("card", False, "not checked: the run has no registered version")
     ev, s = load_run_evidence(ctx.settings.tracking_uri, ctx.ev.run_id), ctx.settings
-    written = not _card_path(ctx).is_file() and save_card(ev, s.model_cards_dir)  # a version registered just now (a sweep point)
-    diffs = verify_card(ev, s.model_cards_dir)
+    written = not _card_path(ctx).is_file() and write_card(s, ev)  # a version registered just now (a sweep point)
+    diffs = check_card(s, ev)
     fields_file = s.model_cards_dir / ctx.name / "card_fields.yaml"
-    unwritten = [k for k, prompt in FIELD_PROMPTS.items() if load_card_fields(fields_file).get(k) == prompt]
+    unwritten = unwritten_fields(load_card_fields(fields_file))
     if diffs: return Gate("card", False, f"the saved card differs from its run ({diffs[0]}); regenerate it: workbench card {ctx.ev.run_id}")
     if unwritten: return Gate("card", False, f"the card's human fields are still to be written: {', '.join(unwritten)} "
                                               f"(in {fields_file.relative_to(s.root)}; then regenerate the card: workbench card {ctx.ev.run_id})")
@@ -273,7 +275,7 @@ def _record(decision, settings, tracker):
 
 def _replace_champion(decision, champion, settings, tracker):
     "Record on the previous champion that it was replaced, and take the alias off its card."
-    from workbench.cards import save_card
+    from workbench.publish import write_card
     from workbench.tracking import load_run_evidence
     old = {"at": decision.at, "by": decision.by, "action": "replaced", "outcome": f"replaced by v{decision.version}", "alias": CHAMPION,
            "run_id": champion["run_id"], "version": champion["version"], "reason": decision.reason, "verdict": decision.verdict}
@@ -281,12 +283,12 @@ def _replace_champion(decision, champion, settings, tracker):
     tracker.log_dict(old, f"decisions/{decision.at.replace(':', '')}.json", run_id=champion["run_id"])
     model = tracker.load_dict("evidence/model.json", run_id=champion["run_id"])
     tracker.log_dict({**model, "alias": None}, "evidence/model.json", run_id=champion["run_id"])
-    save_card(load_run_evidence(settings.tracking_uri, champion["run_id"]), settings.model_cards_dir)
+    write_card(settings, load_run_evidence(settings.tracking_uri, champion["run_id"]))
 
 # %% ../../nbs/14d_promotion.ipynb #c805d7e4
 def promote(run_id, settings, *, force=False, reason=None):
     "Move `champion` to a run's model when every gate passes (or with `force` and a reason); record the decision; returns it."
-    from workbench.cards import save_card
+    from workbench.publish import write_card
     from workbench.tracking import MlflowTracker, load_run_evidence
     reason = " ".join(str(reason or "").split()) or None
     if force and not reason: raise ConfigError("--force needs --reason TEXT: a forced promotion is recorded with who, when and why.")
@@ -307,7 +309,7 @@ def promote(run_id, settings, *, force=False, reason=None):
     _apply(decision, champion, settings, MlflowTracker(settings.tracking_uri, settings.artifact_dir))
     tampered = any(g.name == "card" and g.evidence.startswith("the saved card differs") for g in gates)
     if ctx.version and not tampered:  # the card shows every decision, refusals too; a card that differs from its run is left as found, for review
-        decision.card = os.path.relpath(save_card(load_run_evidence(settings.tracking_uri, run_id), settings.model_cards_dir)["md"], settings.root)
+        decision.card = os.path.relpath(write_card(settings, load_run_evidence(settings.tracking_uri, run_id))["md"], settings.root)
     if outcome == "refused":
         failed = "; ".join(f"{g.name}: {g.evidence}" for g in gates if not g.passed)
         raise PromotionRefused(f"{name} v{ctx.version or '-'} (run {run_id}) was not promoted, champion is unchanged. Failed: {failed}. "

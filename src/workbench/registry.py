@@ -10,8 +10,8 @@ from .errors import TrackingError
 from .tracking import _translated, open_client
 
 # %% auto #0
-__all__ = ['CHAMPION', 'CHALLENGER', 'DECISION_TAG', 'SUMMARY_KEYS', 'DESCRIPTION_LIMIT', 'alias_version', 'who', 'now_stamp',
-           'record_decision', 'model_versions', 'model_aliases', 'decision_history']
+__all__ = ['CHAMPION', 'CHALLENGER', 'DECISION_TAG', 'SUMMARY_KEYS', 'DESCRIPTION_LIMIT', 'alias_version', 'link_card', 'who',
+           'now_stamp', 'record_decision', 'model_versions', 'model_aliases', 'decision_history']
 
 # %% ../../nbs/09b_registry.ipynb #8f90f31e
 CHAMPION, CHALLENGER = "champion", "challenger"
@@ -33,6 +33,15 @@ def alias_version(tracking_uri, name, alias):
 
 # %% ../../nbs/09b_registry.ipynb #c1f7bd1c
 SUMMARY_KEYS = ("at", "by", "action", "outcome", "alias", "run_id", "version", "previous", "verdict", "reason")
+
+def link_card(tracking_uri, name, version, uri, sha256):
+    "Point version `version` of `name` at its model card: tags with the card's location and SHA-256, and the description's first line."
+    client = open_client(tracking_uri)
+    with _translated(f"link the card of {name} v{version}"):
+        client.set_model_version_tag(name, str(version), "workbench.card", uri)
+        client.set_model_version_tag(name, str(version), "workbench.card_sha256", sha256)
+        old = [l for l in (client.get_model_version(name, str(version)).description or "").splitlines() if l and not l.startswith("Model card: ")]
+        client.update_model_version(name, str(version), description="\n".join([f"Model card: {uri} (SHA-256 {sha256[:16]})", *old]))
 
 def who():
     "The person a decision is recorded for: WORKBENCH_USER, else the login name."

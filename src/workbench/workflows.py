@@ -20,11 +20,11 @@ __all__ = ['card_if_registered', 'train_and_card', 'RerunResult', 'rerun', 'new_
 # %% ../../nbs/14a_workflows.ipynb #72e6fdb5
 def card_if_registered(settings, run_id):
     "Read a run back and write its model card if it registered a model; returns (RunEvidence, card paths or None)."
-    from workbench.cards import save_card
+    from workbench.publish import write_card
     from workbench.tracking import load_run_evidence
     evidence = load_run_evidence(settings.tracking_uri, run_id)
     registered = (evidence.evidence.get("model") or {}).get("name")
-    return evidence, save_card(evidence, settings.model_cards_dir) if registered else None
+    return evidence, write_card(settings, evidence) if registered else None
 
 def train_and_card(notebook, parameters, settings):
     "Execute an experiment notebook, then write the card of the model it registered; returns (NotebookRun, RunEvidence, card paths or None)."
@@ -157,7 +157,8 @@ def _reference(settings, ev, spec):
 # %% ../../nbs/14a_workflows.ipynb #efd26a8b
 def monitor_model(settings, batch_path, model_name, *, alias="champion"):
     "Check a new batch against the version `alias` of registered model `model_name` (the champion); on alert write a post-mortem and relink the card."
-    from workbench.cards import card_folder, save_card
+    from workbench.cards import card_folder
+    from workbench.publish import write_card
     from workbench.contracts import read_suite
     from workbench.monitor import monitor_batch, save_monitor_report
     from workbench.postmortem import incident_record, save_postmortem
@@ -187,7 +188,7 @@ def monitor_model(settings, batch_path, model_name, *, alias="champion"):
         outcome.postmortem = save_postmortem(report, settings.reports_dir, card_path=card_path, model_version=ev.evidence["model"]["version"])
         MlflowTracker(settings.tracking_uri, settings.artifact_dir).log_dict(
             incident_record(report, outcome.postmortem), f"incidents/{outcome.postmortem.stem}.json", run_id=run_id)
-        outcome.card = save_card(load_run_evidence(settings.tracking_uri, run_id), settings.model_cards_dir)
+        outcome.card = write_card(settings, load_run_evidence(settings.tracking_uri, run_id))
     return outcome
 
 # %% ../../nbs/14a_workflows.ipynb #0ef48b3d
