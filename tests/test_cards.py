@@ -108,8 +108,9 @@ def test_front_matter_holds_the_tasks_metrics_primary_first(task, pipeline_tag):
     keys = list(ev.evidence["evaluation"]["metrics"])
     assert [m["type"] for m in result["metrics"]] == [PRIMARY[task]] + [k for k in keys if k != PRIMARY[task]]
     for m in result["metrics"]:
-        assert (m["value"], m["ci_low"], m["ci_high"]) == (ev.metrics[m["type"]], ev.metrics[m["type"] + "_ci_low"], ev.metrics[m["type"] + "_ci_high"])
-        assert f"| {m['name']} | {m['value']:.4f} | {m['ci_low']:.4f} | {m['ci_high']:.4f} |" in md
+        ci = m["args"]  # the interval rides in `args`, which huggingface_hub keeps
+        assert (m["value"], ci["ci_low"], ci["ci_high"]) == (ev.metrics[m["type"]], ev.metrics[m["type"] + "_ci_low"], ev.metrics[m["type"] + "_ci_high"])
+        assert f"| {m['name']} | {m['value']:.4f} | {ci['ci_low']:.4f} | {ci['ci_high']:.4f} |" in md
     assert "by row bootstrap (50 resamples)" in md
     assert ("ROC AUC" in md.split("## Metrics")[1].split("## Evaluation data")[0]) == (task != "regression")
 
@@ -119,7 +120,13 @@ def test_huggingface_reads_the_front_matter():
     card = hub.ModelCard(render_card(card_context(make_run("regression"), FIELD_PROMPTS)))
     result = card.data.eval_results[0]
     assert (result.task_type, result.dataset_name, result.metric_type) == ("tabular-regression", "churn", "rmse")
-    assert card.data.to_dict()["pipeline_tag"] == "tabular-regression"
+    assert card.data.to_dict()["pipeline_tag"] == "tabular-regression" and card.data.to_dict()["license"] == "other"
+    path = __import__("tempfile").mkdtemp() + "/README.md"
+    card.save(path)  # a save/load round trip through huggingface_hub keeps every interval
+    back = hub.ModelCard.load(path)
+    assert [(r.metric_type, r.metric_args["ci_low"], r.metric_args["ci_high"]) for r in back.data.eval_results] == \
+           [(r.metric_type, r.metric_args["ci_low"], r.metric_args["ci_high"]) for r in card.data.eval_results]
+    assert all(r.metric_args["ci_low"] <= r.metric_value <= r.metric_args["ci_high"] for r in back.data.eval_results)
 
 
 def test_binary_card_names_the_positive_class_and_threshold():

@@ -40,9 +40,10 @@ def test_card_numbers_equal_the_run_metrics(demo_project, model):
     assert {m["type"] for m in metrics} == {"roc_auc", "average_precision", "log_loss", "brier", "precision", "recall", "f1"}
     assert metrics[0]["type"] == "roc_auc"  # the primary metric of a binary task comes first
     for m in metrics:
-        assert (m["value"], m["ci_low"], m["ci_high"]) == (ev.metrics[m["type"]], ev.metrics[m["type"] + "_ci_low"], ev.metrics[m["type"] + "_ci_high"])
-        assert m["ci_low"] <= m["value"] <= m["ci_high"]
-        row = f"| {m['name']} | {m['value']:.4f} | {m['ci_low']:.4f} | {m['ci_high']:.4f} |"
+        ci = m["args"]
+        assert (m["value"], ci["ci_low"], ci["ci_high"]) == (ev.metrics[m["type"]], ev.metrics[m["type"] + "_ci_low"], ev.metrics[m["type"] + "_ci_high"])
+        assert ci["ci_low"] <= m["value"] <= ci["ci_high"] and ci["method"].startswith("entity bootstrap")
+        row = f"| {m['name']} | {m['value']:.4f} | {ci['ci_low']:.4f} | {ci['ci_high']:.4f} |"
         assert row in card
     assert 0.65 < ev.metrics["roc_auc"] < 0.9
     assert meta["data_hash"] == ev.params["data_hash"] == ev.evidence["lineage"]["data_hash"]

@@ -158,6 +158,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'workbench.cards.run_task': ('cards.html#run_task', 'workbench/cards.py'),
                                  'workbench.cards.save_card': ('cards.html#save_card', 'workbench/cards.py'),
                                  'workbench.cards.selection_context': ('cards.html#selection_context', 'workbench/cards.py'),
+                                 'workbench.cards.trivial_flags': ('cards.html#trivial_flags', 'workbench/cards.py'),
                                  'workbench.cards.unwritten_fields': ('cards.html#unwritten_fields', 'workbench/cards.py'),
                                  'workbench.cards.verify_card': ('cards.html#verify_card', 'workbench/cards.py')},
             'workbench.cli': { 'workbench.cli._card_run': ('cli.html#_card_run', 'workbench/cli.py'),

@@ -17,8 +17,9 @@ from .markup import MarkdownText, md_code, md_escape, md_to_html
 
 # %% auto #0
 __all__ = ['FIELD_PROMPTS', 'TASK_TYPES', 'MEASURE_NAMES', 'KEPT_SUSPECT', 'TASK_MEASURES', 'CARD_PLOTS', 'load_card_fields',
-           'unwritten_fields', 'run_task', 'metric_rows', 'per_class_rows', 'leakage_view', 'selection_context',
-           'card_context', 'render_card', 'incident_links', 'card_folder', 'card_view', 'save_card', 'verify_card']
+           'unwritten_fields', 'run_task', 'metric_rows', 'per_class_rows', 'leakage_view', 'trivial_flags',
+           'selection_context', 'card_context', 'render_card', 'incident_links', 'card_folder', 'card_view',
+           'save_card', 'verify_card']
 
 # %% ../../nbs/11_cards.ipynb #fa504fc7
 FIELD_PROMPTS = {
@@ -166,6 +167,23 @@ def _comparison_line(d, run_id):
     return {"other": other, "summary": Comparison.from_dict({k: v for k, v in d.items() if k not in ("runs", "report")}).summary(),
             "report": d.get("report")}
 
+def trivial_flags(evaluation, metrics):
+    "Metrics no better than a trivial predictor (chance, the base rate, the majority class, the mean), as sentences for the card."
+    m = {r["key"]: r for r in metrics}
+    low = lambda k: (m.get(k) or {}).get("ci_low")
+    out = []
+    if low("roc_auc") is not None and low("roc_auc") <= 0.5:
+        out.append(f"ROC AUC's interval reaches down to {low('roc_auc'):.4f}: the ranking may be no better than chance (0.5).")
+    rate = evaluation.get("positive_rate")
+    if rate is not None and (m.get("brier") or {}).get("value") is not None and m["brier"]["value"] >= rate * (1 - rate):
+        out.append(f"the Brier score {m['brier']['value']:.4f} is no better than always predicting the positive rate ({rate * (1 - rate):.4f}).")
+    counts = evaluation.get("class_counts") or {}
+    if counts and (m.get("accuracy") or {}).get("value") is not None and m["accuracy"]["value"] <= max(counts.values()) / sum(counts.values()):
+        out.append(f"accuracy {m['accuracy']['value']:.4f} is no better than always predicting the commonest class ({max(counts.values()) / sum(counts.values()):.4f}).")
+    if (m.get("r2") or {}).get("value") is not None and m["r2"]["value"] <= 0:
+        out.append(f"R² is {m['r2']['value']:.4f}: no better than always predicting the mean.")
+    return out
+
 def selection_context(ev):
     "The card's model-selection part: validation choice, calibration, slices, comparisons and promotion decisions."
     from workbench.calibration import Calibration, render_calibration_markdown
@@ -203,22 +221,25 @@ def card_context(ev,                   # RunEvidence: params, metrics, tags, evi
             "health": _filled(_HEALTH, e.get("training_health")),
             "lineage": lineage, "incidents": incident_links or [], "has_plot": "plots/shap_importance.png" in ev.images,
             "has_health_plot": "plots/training_health.png" in ev.images, "model_sha256": model.get("sha256") or ev.params.get("model_sha256"),
-            "unwritten": unwritten_fields(fields), "extra_fields": {k: v for k, v in fields.items() if k not in FIELD_PROMPTS},
+            "unwritten": unwritten_fields(fields), "trivial": trivial_flags(evaluation, metric_rows(ev)), "extra_fields": {k: v for k, v in fields.items() if k not in FIELD_PROMPTS},
             "appendix_md": None, **selection_context(ev)}
 
 # %% ../../nbs/11_cards.ipynb #d111cd65
 def _clean(v): return None if isinstance(v, float) and math.isnan(v) else v
 
 def _front_matter(c):
-    "Hugging Face model card metadata: pipeline tag, dataset and `model-index` results with each metric's interval."
-    meta = {"model_name": c["name"], "model_version": c["version"], "library_name": c["family"], "pipeline_tag": c["task_type"],
+    "Hugging Face model card metadata: license, pipeline tag, dataset and `model-index` results, each metric's interval in its `args`."
+    ev = c["evaluation"]
+    interval = lambda m: {"ci_low": _clean(m["ci_low"]), "ci_high": _clean(m["ci_high"]), "confidence": ev.get("confidence"), "method": ev.get("method")}
+    meta = {"license": c["fields"].get("license") or "other", "model_name": c["name"], "model_version": c["version"],
+            "library_name": c["family"], "pipeline_tag": c["task_type"],
             "tags": ["workbench", c["task_type"], c["task"]], **({"datasets": [c["dataset"]]} if c["dataset"] else {}),
             "mlflow_run_id": c["run_id"], "data_hash": c["lineage"].get("data_hash"),
             "model-index": [{"name": c["name"], "results": [{
                 "task": {"type": c["task_type"], "name": c["task"] if c["task"] == "regression" else f"{c['task']} classification"},
                 "dataset": {"name": c["dataset"], "type": c["dataset"], "split": "test", "revision": c["lineage"].get("data_hash")},
-                "metrics": [{"type": m["key"], "name": m["name"], "value": _clean(m["value"]),
-                             "ci_low": _clean(m["ci_low"]), "ci_high": _clean(m["ci_high"])} for m in c["metrics"]]}]}]}
+                # the interval goes in `args`, which huggingface_hub's EvalResult keeps through ModelCard.save and .load (unknown keys it drops)
+                "metrics": [{"type": m["key"], "name": m["name"], "value": _clean(m["value"]), "args": interval(m)} for m in c["metrics"]]}]}]}
     return yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
 
 def _balance(m, side):

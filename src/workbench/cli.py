@@ -242,7 +242,7 @@ def cmd_card(args, settings):
         _say(f"card of run {run_id}: " + ("matches the run" if not diffs else f"{len(diffs)} lines differ from the run"), *diffs[:20],
              *([f"warning: {len(todo)} human field(s) still to be written in card_fields.yaml: {', '.join(todo)}"] if todo else []))
         return 0 if not diffs else 1
-    paths = write_card(settings, ev)
+    paths = write_card(settings, ev, pdf=True)
     _say(*(f"wrote {_rel(p, settings)}" for p in paths.values()), f"linked from the registry version and copied into run {run_id} (card/)")
     return 0
 

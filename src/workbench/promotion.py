@@ -309,7 +309,7 @@ def promote(run_id, settings, *, force=False, reason=None):
     _apply(decision, champion, settings, MlflowTracker(settings.tracking_uri, settings.artifact_dir))
     tampered = any(g.name == "card" and g.evidence.startswith("the saved card differs") for g in gates)
     if ctx.version and not tampered:  # the card shows every decision, refusals too; a card that differs from its run is left as found, for review
-        decision.card = os.path.relpath(write_card(settings, load_run_evidence(settings.tracking_uri, run_id))["md"], settings.root)
+        decision.card = os.path.relpath(write_card(settings, load_run_evidence(settings.tracking_uri, run_id), pdf=decision.moved or None)["md"], settings.root)
     if outcome == "refused":
         failed = "; ".join(f"{g.name}: {g.evidence}" for g in gates if not g.passed)
         raise PromotionRefused(f"{name} v{ctx.version or '-'} (run {run_id}) was not promoted, champion is unchanged. Failed: {failed}. "

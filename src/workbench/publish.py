@@ -17,22 +17,24 @@ def card_appendix(settings):
     path = settings.root / REGULATORY_MAP
     return partial(regulatory_appendix, mapping=load_regulatory_map(path)) if path.is_file() else None
 
-def write_card(settings, ev):
+def write_card(settings, ev, *, pdf=None):
     "Save the run's card with the project's appendix, copy it into the run (card/) and link it from its registry version; returns the paths."
     from workbench.cards import card_view, save_card
     appendix = card_appendix(settings)
     paths = save_card(ev, settings.model_cards_dir, appendix=appendix)
     folder, context, plots = card_view(ev, settings.model_cards_dir, appendix=appendix)
-    paths.update(_formats(folder, context, plots, paths["html"].read_text(encoding="utf-8")))
+    pdf = (folder / "card.pdf").is_file() if pdf is None else pdf  # printed when asked (promote, `workbench card`), then kept current
+    paths.update(_formats(folder, context, plots, paths["html"].read_text(encoding="utf-8"), pdf))
     _attach(settings, ev, paths)
     return paths
 
-def _formats(folder, context, plots, html):
-    "card.json (Model Card Toolkit v0.0.2, validated) and card.pdf (WeasyPrint); without a PDF engine, the PDF is left out and logged."
+def _formats(folder, context, plots, html, pdf):
+    "card.json (Model Card Toolkit v0.0.2, validated) and, when `pdf`, card.pdf (WeasyPrint; without its engine, left out and logged)."
     import logging
     from workbench.card_formats import render_card_json, render_card_pdf, validate_card_json
     from workbench.errors import ConfigError
     out = {"json": write_atomic(folder / "card.json", dumps(validate_card_json(render_card_json(context, plots=plots))) + "\n")}
+    if not pdf: return out
     try: out["pdf"] = write_atomic(folder / "card.pdf", render_card_pdf(html))
     except ConfigError as exc: logging.getLogger("workbench").warning("card.pdf not written: %s", exc)
     return out
