@@ -321,7 +321,7 @@ class Comparison:
         "One line: the verdict on the primary metric with its difference, interval and adjusted p; rows and method."
         a, b = self.names
         m = self.metrics.get(self.primary)
-        head = (f"{b} vs {a}: {m.verdict} on {m.name} ({_f(m.difference, '+.4f')} [{_f(m.ci_low)}, {_f(m.ci_high)}], p_holm {_p(m.p_holm)})"
+        head = (f"{b} vs {a}: {m.verdict} on {m.name} ({_f(m.difference, '+.4f')} [{_f(m.ci_low)}, {_f(m.ci_high)}], p {_p(m.p)})"
                 if m else f"{b} vs {a}: {self.primary} not compared")
         return f"{head}; {self.task}, {self.n_rows} rows, {self.confidence:.0%} intervals by {self.method}, {self.resamples} resamples"
     def __repr__(self):
