@@ -1067,6 +1067,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                      'workbench.promotion.run_predictions': ('promotion.html#run_predictions', 'workbench/promotion.py')},
             'workbench.publish': { 'workbench.publish._attach': ('publish.html#_attach', 'workbench/publish.py'),
                                    'workbench.publish._formats': ('publish.html#_formats', 'workbench/publish.py'),
+                                   'workbench.publish._recheck_data': ('publish.html#_recheck_data', 'workbench/publish.py'),
+                                   'workbench.publish._recheck_model': ('publish.html#_recheck_model', 'workbench/publish.py'),
                                    'workbench.publish.card_appendix': ('publish.html#card_appendix', 'workbench/publish.py'),
                                    'workbench.publish.check_card': ('publish.html#check_card', 'workbench/publish.py'),
                                    'workbench.publish.write_card': ('publish.html#write_card', 'workbench/publish.py')},

@@ -236,10 +236,10 @@ def cmd_card(args, settings):
     run_id = _card_run(args.run_id, settings)
     ev = load_run_evidence(settings.tracking_uri, run_id)
     if args.verify:
-        diffs = check_card(settings, ev)
+        diffs = check_card(settings, ev, evidence=True)  # the card's text, and the data file and model files hashed again
         name = (ev.evidence.get("model") or {}).get("name")
         todo = unwritten_fields(load_card_fields(settings.model_cards_dir / name / "card_fields.yaml")) if name else []
-        _say(f"card of run {run_id}: " + ("matches the run" if not diffs else f"{len(diffs)} lines differ from the run"), *diffs[:20],
+        _say(f"card of run {run_id}: " + ("matches the run, its data and its model files" if not diffs else f"{len(diffs)} differences from the run"), *diffs[:20],
              *([f"warning: {len(todo)} human field(s) still to be written in card_fields.yaml: {', '.join(todo)}"] if todo else []))
         return 0 if not diffs else 1
     paths = write_card(settings, ev, pdf=True)

@@ -39,10 +39,31 @@ def _formats(folder, context, plots, html, pdf):
     except ConfigError as exc: logging.getLogger("workbench").warning("card.pdf not written: %s", exc)
     return out
 
-def check_card(settings, ev):
-    "What differs between the saved card and the one its run renders with the project's appendix (empty: verified)."
+def check_card(settings, ev, *, evidence=False):
+    "What differs between the saved card and the one its run renders (empty: verified); with `evidence`, the data and model re-hashed too."
     from workbench.cards import verify_card
-    return verify_card(ev, settings.model_cards_dir, appendix=card_appendix(settings))
+    diffs = verify_card(ev, settings.model_cards_dir, appendix=card_appendix(settings))
+    return diffs + (_recheck_data(settings, ev) + _recheck_model(settings, ev) if evidence else [])
+
+def _recheck_data(settings, ev):
+    "The training data file hashed again, when it is still in the project: its content must be what the run recorded."
+    from workbench.data import DatasetSpec, content_hash, load_table
+    lineage = ev.evidence.get("lineage") or {}
+    path = settings.root / str(lineage.get("data_source", ""))
+    if not lineage.get("data_source") or not path.is_file(): return []  # a card travels without its data: nothing to recheck here
+    found = content_hash(load_table(path, DatasetSpec.from_dict(lineage["dataset"])))
+    return [] if found == lineage.get("data_hash") else [f"data: {lineage['data_source']} now hashes to {found[:16]}..., the run trained on "
+                                                         f"{str(lineage.get('data_hash'))[:16]}...: the file changed after the run"]
+
+def _recheck_model(settings, ev):
+    "The registered model's files hashed again against the SHA-256 its run recorded (workbench.tracking.load_model refuses a mismatch)."
+    from workbench.errors import WorkbenchError
+    from workbench.tracking import load_model
+    model = ev.evidence.get("model") or {}
+    if not model.get("name"): return []
+    try: load_model(f"models:/{model['name']}/{model['version']}", settings.tracking_uri)
+    except WorkbenchError as exc: return [f"model files of {model['name']} v{model['version']}: {exc}"]
+    return []
 
 def _attach(settings, ev, paths):
     "The card's files as the run's artifacts, and the registry version's tags and description pointing at them."
