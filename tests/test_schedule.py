@@ -154,8 +154,9 @@ def test_missed_runs_coalesce_into_one_catch_up_within_the_grace_time(project):
     now = datetime.now(timezone.utc).replace(microsecond=0)
     set_last_due(root, "minutely", now - timedelta(minutes=10, seconds=30))  # the runner was down for ten due times
     report = run_schedules(settings, until=40, max_firings=1, grace=3600)
-    assert report.reason == "max_firings" and [f.status for f in report.firings] == ["finished"]
-    catch_up = report.firings[0]
+    ran = [f for f in report.firings if f.status != "skipped"]  # on a loaded machine the next minute may come due while it runs: skipped
+    assert report.reason == "max_firings" and [f.status for f in ran] == ["finished"], [f.line() for f in report.firings]
+    catch_up = ran[0]
     assert datetime.fromisoformat(catch_up.due) >= now.replace(second=0)  # the most recent due time, not the oldest
     assert "catch-up: one run for 10 due times" in catch_up.note or "catch-up: one run for 11 due times" in catch_up.note
 
