@@ -90,7 +90,7 @@ def test_own_data_from_csv_to_card_and_monitored_batches(project, name):
     fields.parent.mkdir(parents=True, exist_ok=True)
     fields.write_text("".join(f"{k}: Written by the {name} team for this test.\n" for k in
                               ("intended_use", "out_of_scope", "factors", "ethical_considerations", "caveats", "owners")))
-    for model in ("baseline", "xgboost") if name != "credit" else ("xgboost",):  # binary baseline: breast_cancer
+    for model in ("baseline", "xgboost") if name == "breast_cancer" else ("xgboost",):  # baselines per task: 10_steps and test_selection
         run = workbench("run", "nbs/experiments/train.ipynb", "-p", "dataset", name, "-p", "data_path", f"data/{name}.csv",
                         "-p", "model", model, "-p", "model_params", "{n_estimators: 40}" if model == "xgboost" else "{}", cwd=project)
         assert run.returncode == 0, run.stdout + run.stderr
