@@ -1,5 +1,6 @@
 "Shared helpers: a fresh project folder per test, the real `workbench` command, and one demo run per session."
-import json, os, shutil, subprocess, sys
+import json, os, re, shutil, subprocess, sys
+from html.parser import HTMLParser
 from pathlib import Path
 import pytest
 
@@ -48,6 +49,29 @@ def workbench(*args, cwd, env=None, timeout=900):
 def front_matter(card_text):
     import yaml
     return yaml.safe_load(card_text.split("---\n")[1])
+
+
+def table_widths(md):
+    "For each Markdown table, the set of unescaped-pipe counts of its lines: one value when no row is broken."
+    widths, current = [], set()
+    for line in md.splitlines() + [""]:
+        if line.startswith("|"): current.add(len(re.findall(r"(?<!\\)\|", line)))
+        elif current: widths.append(current); current = set()
+    return widths
+
+
+class Tags(HTMLParser):
+    "Every start tag of an HTML document with its attributes, and the cell count of each row of each table."
+    def __init__(self, text):
+        super().__init__()
+        self.tags, self.tables = [], []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "table": self.tables.append([])
+        if tag == "tr" and self.tables: self.tables[-1].append(0)
+        if tag in ("td", "th") and self.tables and self.tables[-1]: self.tables[-1][-1] += 1
 
 
 def tracking_uri(project):

@@ -2,10 +2,10 @@
 import os
 import re
 import stat
-from html.parser import HTMLParser
 
 import numpy as np
 import pytest
+from conftest import Tags, table_widths
 import yaml
 
 from workbench.cards import FIELD_PROMPTS, KEPT_SUSPECT, card_context, render_card, save_card, verify_card
@@ -72,29 +72,6 @@ def make_run(task="binary", *, name="churn", target="churned", classes=None, fea
 
 def front_matter(md):
     return yaml.safe_load(md.split("---\n")[1])
-
-
-def table_widths(md):
-    "For each Markdown table, the set of unescaped-pipe counts of its lines: one value when no row is broken."
-    widths, current = [], set()
-    for line in md.splitlines() + [""]:
-        if line.startswith("|"): current.add(len(re.findall(r"(?<!\\)\|", line)))
-        elif current: widths.append(current); current = set()
-    return widths
-
-
-class Tags(HTMLParser):
-    "Every start tag of an HTML document with its attributes, and the cell count of each row of each table."
-    def __init__(self, text):
-        super().__init__()
-        self.tags, self.tables = [], []
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag == "table": self.tables.append([])
-        if tag == "tr": self.tables[-1].append(0)
-        if tag in ("td", "th"): self.tables[-1][-1] += 1
 
 
 @pytest.mark.parametrize("task,pipeline_tag", [("binary", "tabular-classification"), ("multiclass", "tabular-classification"),

@@ -5,12 +5,12 @@ every table keeps its shape.
 
 The payloads set an attribute on <body> whose name is built at run time ('data-' + 'pwned'), so the attribute appears in the
 browser's DOM only if a payload ran; its text in an escaped page never matches."""
-import html.parser, json, re, shutil, subprocess
+import json, re, shutil, subprocess
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import make_project, workbench
+from conftest import Tags, make_project, workbench
 
 pytestmark = pytest.mark.xdist_group("hostile")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -36,21 +36,8 @@ def ran_script(page: Path):
     return 'data-pwned="1"' in dom
 
 
-class _Tables(html.parser.HTMLParser):
-    "Cells per row of every table in a page."
-    def __init__(self):
-        super().__init__(); self.tables, self.row = [], None
-    def handle_starttag(self, tag, attrs):
-        if tag == "table": self.tables.append([])
-        elif tag == "tr" and self.tables: self.row = 0
-        elif tag in ("td", "th") and self.row is not None: self.row += 1
-    def handle_endtag(self, tag):
-        if tag == "tr" and self.tables and self.row is not None: self.tables[-1].append(self.row); self.row = None
-
-
 def table_shapes(text):
-    p = _Tables(); p.feed(text)
-    return [sorted(set(t)) for t in p.tables if t]
+    return [sorted(set(t)) for t in Tags(text).tables if t]
 
 
 def markdown_page(md_path, out):

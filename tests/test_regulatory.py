@@ -1,11 +1,11 @@
 "The regulatory appendix: the shipped map, its vocabulary against card_context, coverage statuses on real runs, refusals, escaping."
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import Tags, table_widths
 from sklearn.datasets import load_breast_cancer, load_diabetes
 from sklearn.model_selection import train_test_split
 
@@ -81,29 +81,6 @@ def shipped():
 
 def written(mapping):
     return {f: f"The team's text for {f}." for f in mapping.prompts()}
-
-
-def table_widths(md):
-    "For each Markdown table, the set of unescaped-pipe counts of its lines: one value when no row is broken."
-    widths, current = [], set()
-    for line in md.splitlines() + [""]:
-        if line.startswith("|"): current.add(len(re.findall(r"(?<!\\)\|", line)))
-        elif current: widths.append(current); current = set()
-    return widths
-
-
-class Tags(HTMLParser):
-    "Start tags with their attributes, and the cell count of each row of each table."
-    def __init__(self, text):
-        super().__init__()
-        self.tags, self.tables = [], []
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag == "table": self.tables.append([])
-        if tag == "tr": self.tables[-1].append(0)
-        if tag in ("td", "th"): self.tables[-1][-1] += 1
 
 
 def test_shipped_map_names_every_annex_iv_heading_and_the_three_sr_11_7_areas(shipped):

@@ -61,10 +61,12 @@ def test_compare_p_values_equal_the_reference_implementations(tmp_path):
     table = [[np.sum(right_a & right_b), np.sum(right_a & ~right_b)], [np.sum(~right_a & right_b), np.sum(~right_a & ~right_b)]]
     recall = out.comparison.metrics["recall"]
     assert recall.test == "McNemar mid-p"
-    if table[0][1] + table[1][0]:  # McNemar's exact p bounds its mid-p from above
-        assert recall.p <= mcnemar(table, exact=True).pvalue + 1e-12
-    assert (tmp_path / "reports" / "comparisons").is_dir() and out.paths["md"].read_text().count("| ROC AUC (primary) |") == 1
-    assert "not used" not in out.comparison.summary()
+    from scipy.stats import binom
+    b, c = table[0][1], table[1][0]  # mid-p from statsmodels' exact p (Fagerland, Lydersen and Laake 2013)
+    midp = 1.0 if b + c == 0 else 1 - 0.5 * binom.pmf(b, b + c, 0.5) if b == c else mcnemar(table, exact=True).pvalue - binom.pmf(min(b, c), b + c, 0.5)
+    assert recall.p == pytest.approx(midp, rel=1e-5)
+    report = out.paths["md"].read_text()
+    assert (tmp_path / "reports" / "comparisons").is_dir() and report.count("| ROC AUC (primary) |") == 1 and f"{auc.difference:+.4f}" in report
 
 
 def test_runs_on_other_rows_are_not_compared(tmp_path):

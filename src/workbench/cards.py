@@ -203,7 +203,7 @@ def card_context(ev,                   # RunEvidence: params, metrics, tags, evi
     e, tags = ev.evidence, getattr(ev, "tags", {}) or {}
     model, evaluation = e.get("model", {}), {**_EVALUATION, **e.get("evaluation", {})}
     lineage, manifest = {**_LINEAGE, **e.get("lineage", {})}, {**_MANIFEST, **e.get("split_manifest", {})}
-    spec, task = lineage.get("dataset") or {}, run_task(ev)
+    spec, task, metrics = lineage.get("dataset") or {}, run_task(ev), metric_rows(ev)
     return {"name": model.get("name") or tags.get("workbench.registered_model") or ev.params.get("model"),
             "version": model.get("version") or tags.get("workbench.model_version"), "alias": model.get("alias") or "challenger",
             "family": model.get("family"), "model": ev.params.get("model"), "run_id": ev.run_id, "experiment": ev.experiment,
@@ -213,7 +213,7 @@ def card_context(ev,                   # RunEvidence: params, metrics, tags, evi
             "timed": bool(spec.get("time")) if spec else _span(manifest.get("test_time")) is not None,  # runs before lineage held the spec
             "entity": spec.get("entity"), "fields": fields,
             "params": {k[6:]: v for k, v in ev.params.items() if k.startswith("model.")},
-            "metrics": metric_rows(ev), "evaluation": evaluation, "per_class": per_class_rows(evaluation),
+            "metrics": metrics, "evaluation": evaluation, "per_class": per_class_rows(evaluation),
             "threshold": evaluation.get("threshold", None if "task" in evaluation else 0.5),  # older binary runs predicted at 0.5
             "manifest": manifest, "train_time": _span(manifest.get("train_time")), "test_time": _span(manifest.get("test_time")),
             "contract": _filled(_CONTRACT, e.get("contract")), "leakage": leakage_view(e.get("leakage") or {}, spec.get("decisions"), task),
@@ -221,7 +221,7 @@ def card_context(ev,                   # RunEvidence: params, metrics, tags, evi
             "health": _filled(_HEALTH, e.get("training_health")),
             "lineage": lineage, "incidents": incident_links or [], "has_plot": "plots/shap_importance.png" in ev.images,
             "has_health_plot": "plots/training_health.png" in ev.images, "model_sha256": model.get("sha256") or ev.params.get("model_sha256"),
-            "unwritten": unwritten_fields(fields), "trivial": trivial_flags(evaluation, metric_rows(ev)), "extra_fields": {k: v for k, v in fields.items() if k not in FIELD_PROMPTS},
+            "unwritten": unwritten_fields(fields), "trivial": trivial_flags(evaluation, metrics), "extra_fields": {k: v for k, v in fields.items() if k not in FIELD_PROMPTS},
             "appendix_md": None, **selection_context(ev)}
 
 # %% ../../nbs/11_cards.ipynb #d111cd65
