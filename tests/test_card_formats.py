@@ -19,11 +19,11 @@ from sklearn.datasets import load_breast_cancer, load_diabetes, load_wine, make_
 from sklearn.model_selection import train_test_split
 from workbench.calibration import calibration_report, choose_threshold, confusion_at, render_calibration_png
 from workbench.card_formats import PRINT_CSS, load_card_schema, render_card_json, render_card_pdf, validate_card_json
-from workbench.cards import CARD_PLOTS, FIELD_PROMPTS, card_context, render_card
+from workbench.cards import CARD_PLOTS, FIELD_PROMPTS, card_context, incident_links, render_card
 from workbench.errors import DataError
 from workbench.evaluate import evaluate_predictions
-from workbench.explain import explain_model, render_importance_png
-from workbench.models import build_model, fit_model
+from workbench.explain import explain_model, explain_rows, render_importance_png
+from workbench.models import build_model, fit_model, resolved_params
 from workbench.slices import slice_metrics
 from workbench.steps import predict_scores
 from workbench.tracking import RunEvidence
@@ -34,6 +34,7 @@ SHARED_SCHEMA = ROOT.parent / "shared" / "schemas" / "model_card_toolkit.v0.0.2.
 EVIL = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a|b", "`x`", "[x](javascript:alert(1))"]
 EVIL_SEGMENT, EVIL_SENSITIVE = "</td><script>alert(2)</script>", "age|band`"
 EXTRA_FIELDS = ["users", "tradeoffs", "license", "references", "citations"]
+CLASSES_WINE = ["class_0", "class_1", "class_2"]
 
 
 def _table(task, wide):
@@ -70,7 +71,9 @@ def make_run(task="binary", *, wide=None, hostile=False):
     name = EVIL[0] if hostile else "churn"
     spec = {"name": name, "target": "label", "task": task, "positive": names[-1] if task == "binary" else None, "classes": names, "time": None,
             "entity": None, "categorical": [segment], "segments": [segment], "sensitive": [sensitive], "decisions": {}}
-    evidence = {"evaluation": ev.to_dict(), "slices": sl.to_dict(), "shap_importance": imp.to_dict(),
+    local = explain_rows(pipe, X_test[features], task=task, classes=names or None, background=X_fit[features], random_state=0)
+    evidence = {"evaluation": ev.to_dict(), "slices": sl.to_dict(), "shap_importance": imp.to_dict(), "local_explanations": local.to_dict(),
+                "hyperparameters": resolved_params(pipe, "baseline", task),
                 "validation": {"rows": len(X_val), "evaluation": val.to_dict(), "threshold_rule": "f1" if choice else None,
                                "threshold": choice.to_dict() if choice else None, "test_confusion": confusion_at(y_test, s, t) if choice else None},
                 "split_manifest": {"strategy": "random", "train_rows": len(X_fit) + len(X_val), "test_rows": len(X_test)},
@@ -84,14 +87,20 @@ def make_run(task="binary", *, wide=None, hostile=False):
     if task == "binary":
         cal = calibration_report(y_test, s)
         evidence["calibration"], images["plots/calibration.png"] = cal.to_dict(), render_calibration_png(cal)
+    incident = {"id": "2024-07-01-churn-batch", "date": "2024-07-01", "title": f"{name} batch july", "postmortem": "reports/postmortems/2024-07-01-churn-batch.md",
+                "summary": f"{segment} has a new category {EVIL[1] if hostile else 'west'}. Probable cause: a new region", "reasons": []}
     return RunEvidence(run_id="f" * 32, experiment="churn-train", status="FINISHED", start_time=1717200000000, end_time=1717203600000,
                        params={"model": "baseline", "dataset": name, "task": task, "model.C": "1.0"}, metrics=ev.flat(), tags={},
-                       evidence=evidence, images=images)
+                       evidence=evidence, images=images, incidents=[incident])
+
+
+CARD_DIR, PROJECT = "/p/model_cards/churn/v7", "/p"  # where the card of make_run's version would live in a project at /p
 
 
 def context_of(run, fields=FIELD_PROMPTS):
-    "card_context's dict with the raw slice and calibration evidence (what workbench.cards is to add)."
-    return {**card_context(run, fields), "slices": run.evidence.get("slices"), "calibration": run.evidence.get("calibration")}
+    "card_context's dict with the raw slice and calibration evidence and the run's incidents, as workbench.cards gathers them."
+    return {**card_context(run, fields, incident_links=incident_links(run.incidents, CARD_DIR, PROJECT)),
+            "slices": run.evidence.get("slices"), "calibration": run.evidence.get("calibration")}
 
 
 def plots_of(run):
@@ -162,7 +171,8 @@ def test_json_card_validates_and_holds_the_runs_numbers(task):
     assert "with uncommitted changes" in details["documentation"] and "None" not in details["documentation"]
     assert [d["name"] for d in params["data"]] == ["churn: training rows", "churn: validation rows", "churn: test rows"]
     assert all(d["link"] == "file:///srv/data/churn.csv" and d["sensitive"] == {"sensitive_data": ["age_band"]} for d in params["data"])
-    assert params["model_architecture"] == "baseline (scikit-learn) with C=1.0"
+    resolved = "; ".join(f"{k}={v['value']}" for k, v in run.evidence["hyperparameters"]["params"].items())
+    assert params["model_architecture"] == f"baseline (scikit-learn): {run.evidence['hyperparameters']['estimator']} with {resolved}"
     images = {g["name"]: base64.b64decode(g["image"]) for g in doc["quantitative_analysis"]["graphics"]["collection"]}
     assert images["SHAP global importance"] == run.images["plots/shap_importance.png"]
     assert ("Reliability diagram" in images) == (task == "binary")
@@ -180,6 +190,37 @@ def test_binary_card_has_the_threshold_its_confusion_and_calibration():
     val = run.evidence["validation"]["evaluation"]["metrics"]["roc_auc"]
     assert float(metric(doc, "roc_auc", "validation rows (model selection)")["value"]) == val["value"]
     assert doc["considerations"]["tradeoffs"][0]["description"].startswith(f"The decision threshold {t!r} was chosen on")
+
+
+@pytest.mark.parametrize("task", ["binary", "multiclass", "regression"])
+def test_card_has_resolved_hyperparameters_local_explanations_and_embedded_incidents(task):
+    "What an auditor asks for beyond the metrics, on scikit-learn's bundled tables: every parameter the fit used, why single rows scored as they did, incidents."
+    run = make_run(task)
+    context = context_of(run)
+    md = render_card(context)
+    hyper, local = run.evidence["hyperparameters"], run.evidence["local_explanations"]
+    estimator = {"regression": "sklearn.linear_model.Ridge"}.get(task, "sklearn.linear_model.LogisticRegression")
+    assert hyper["estimator"] == estimator and f"hyperparameters of `{estimator}`, as the fit used them" in md
+    section = md.split("### Hyperparameters")[1].split("\n## ")[0]
+    rows = [r for r in section.splitlines() if r.startswith("| ") and not r.startswith("| parameter")]
+    assert len(rows) == len(hyper["params"]) >= 7 and "library defaults of" not in md
+    expected = "| alpha | 1.0 | library default |" if task == "regression" else "| C | 1.0 | workbench |"
+    assert expected in rows and "| random_state | 0 | workbench |" in rows
+    shown = md.split("### Local explanations")[1].split("\n## ")[0]
+    assert [r["which"] for r in local["rows"]] == ["highest", "highest", "lowest", "lowest"]
+    assert shown.count("| all other features | |") == 4 and shown.count("**Highest score, row ") == 2
+    for r in local["rows"]:
+        assert len(r["contributions"]) == 5 and f"**{r['which'].capitalize()} score, row {r['row']}**" in shown
+        if task == "binary":  # a logistic model's SHAP values add up to its log-odds: back through the sigmoid, the row's probability
+            assert abs(1 / (1 + np.exp(-(r["base"] + sum(c["shap"] for c in r["contributions"]) + r["rest"]))) - r["score"]) < 1e-5
+    if task == "multiclass": assert all(r["label"] in CLASSES_WINE for r in local["rows"])
+    if task == "regression":  # a Ridge model's output is the prediction itself
+        for r in local["rows"]: assert abs(r["base"] + sum(c["shap"] for c in r["contributions"]) + r["rest"] - r["score"]) < 1e-2
+    assert ("- 2024-07-01: [churn batch july](../../../reports/postmortems/2024-07-01-churn-batch.md) (post-mortem `2024-07-01-churn-batch`). "
+            "site has a new category west. Probable cause: a new region") in md
+    doc = validate_card_json(render_card_json(context, plots=plots_of(run)))
+    assert doc["model_parameters"]["model_architecture"].startswith(f"baseline (scikit-learn): {estimator} with ")
+    assert "Incident 2024-07-01-churn-batch on 2024-07-01" in doc["model_details"]["documentation"]
 
 
 def test_hostile_strings_in_every_human_field_and_name_stay_text():
@@ -274,7 +315,7 @@ def page_lines(pdf):
 def wide_card():
     "A binary card whose SHAP table (81 rows) must run over pages: its context, HTML and PDF."
     run = make_run("binary", wide=80)
-    context = card_context(run, FIELD_PROMPTS)
+    context = context_of(run)
     html = render_card(context, "html", plots=plots_of(run))
     return run, context, html, render_card_pdf(html)
 

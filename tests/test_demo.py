@@ -98,8 +98,10 @@ def test_the_monitored_models_card_links_its_postmortem(demo_project):
     project, proc = demo_project
     champion = re.search(r"== 9. monitoring churn@champion \((\S+)\)", proc.stdout).group(1)
     card = card_path(project, champion)
-    links = re.findall(r"- \[[^\]]+\]\(([^)]+)\)", card.read_text().split("## Incidents")[1])
-    assert len(links) == 1 and (card.parent / links[0]).resolve().is_file()
+    incidents = card.read_text().split("## Incidents")[1].split("\n## ")[0]
+    links = re.findall(r"^- \d{4}-\d\d-\d\d: \[churn batch churn_next_month, model churn\]\(([^)]+)\) \(post-mortem `[^`]+`\)\. (.+)$", incidents, re.M)
+    assert len(links) == 1 and (card.parent / links[0][0]).resolve().is_file(), incidents
+    assert "monthly_charges" in links[0][1] and "Probable cause: " in links[0][1]  # the summary travels with the card
     for other in set(MODELS) - {champion}:
         assert "No incidents recorded" in card_path(project, other).read_text()
 
@@ -115,11 +117,19 @@ def test_card_verify_catches_an_edited_number(demo_copy):
     assert bad.returncode == 1 and "differences from the run" in bad.stdout
 
 
+def champion_card(project):
+    "The card of churn@champion: the version the demo promoted and monitored, with its incident."
+    version = mlflow.MlflowClient(tracking_uri(project)).get_model_version_by_alias("churn", "champion").version
+    return project / "model_cards" / "churn" / f"v{version}" / "card.md"
+
+
 def test_card_verify_rehashes_the_data_and_the_model_files(demo_copy):
     "A changed data file and a swapped model file are caught by recomputing their hashes, not by reading the card."
-    card = card_path(demo_copy, "xgboost")  # a version without incidents (their records hold absolute paths: see the note in the issue)
+    card = champion_card(demo_copy)  # the project was copied elsewhere: its incident's link and the card's text must not change
     run_id = front_matter(card.read_text())["mlflow_run_id"]
-    assert workbench("card", "churn/%s" % versions(demo_copy)["xgboost"][0], "--verify", cwd=demo_copy).returncode == 0
+    for ref in ("churn@champion", str(card.relative_to(demo_copy)), str(card.parent.relative_to(demo_copy))):
+        ok = workbench("card", "verify", ref, cwd=demo_copy)
+        assert ok.returncode == 0 and "matches the run, its data, its model files and its recomputed metrics" in ok.stdout, ok.stdout + ok.stderr
     data = demo_copy / "data" / "churn.csv"
     original = data.read_text()
     data.write_text(original.replace(",north,", ",south,", 1))
@@ -239,3 +249,37 @@ def test_sigterm_marks_the_run_killed_and_leaves_no_half_files(demo_copy):
     assert run.info.status == "KILLED"
     assert not list(demo_copy.glob("reports/**/.*.running.ipynb"))
     assert card.read_text() == before
+
+
+def test_card_verify_recomputes_every_metric_from_the_test_predictions(demo_copy):
+    "A number edited in the run's evidence (not in the card) is caught: the metrics are computed again from the recorded predictions."
+    card = champion_card(demo_copy)
+    run_id = front_matter(card.read_text())["mlflow_run_id"]
+    evaluation = next(demo_copy.glob(f"mlartifacts/*/{run_id}/artifacts/evidence/evaluation.json"))
+    record = json.loads(evaluation.read_text())
+    record["metrics"]["log_loss"]["ci_high"] = round(record["metrics"]["log_loss"]["ci_high"] + 0.01, 6)
+    evaluation.write_text(json.dumps(record))
+    bad = workbench("card", "verify", "churn@champion", cwd=demo_copy)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert re.search(r"metric log_loss ci_high: evaluation.json holds [0-9.]+, the run's test predictions give [0-9.]+", bad.stdout), bad.stdout
+
+
+def test_every_card_format_is_written_and_two_versions_diff(demo_project):
+    "The champion's card in every format, with the human fields it was written with; `card diff` names what changed between two versions."
+    project, _ = demo_project
+    folder = champion_card(project).parent
+    assert {p.name for p in folder.iterdir()} >= {"card.md", "card.html", "card.json", "card.pdf", "human_fields.yaml", "shap_importance.png"}
+    assert folder.joinpath("card.pdf").read_bytes().startswith(b"%PDF-")
+    md = champion_card(project).read_text()
+    assert "### Hyperparameters" in md and "### Local explanations" in md and "library defaults" not in md
+    (base, _), (xgb, _) = versions(project)["baseline"], versions(project)["xgboost"]
+    diff = workbench("card", "diff", f"churn/{base}", f"churn/{xgb}", cwd=project)
+    assert diff.returncode == 0, diff.stderr
+    out = diff.stdout
+    assert out.startswith(f"churn v{base} (run ") and "\nMetrics:\n  ROC AUC: " in out and "\nParameters:\n  model: baseline → xgboost" in out
+    assert "estimator: sklearn.linear_model.LogisticRegression → workbench.boosting.XGBEarlyStopClassifier" in out
+    assert "Both cards were tested on the same data" in out  # same data file and split: the paired test is offered
+    doc = json.loads(workbench("card", "diff", f"churn/{base}", f"churn/{xgb}", "--format", "json", cwd=project).stdout)
+    assert set(doc["sections"]) >= {"Metrics", "Parameters", "Lineage"} and "Data" not in doc["sections"]
+    wrong = workbench("card", "diff", f"churn/{base}", cwd=project)
+    assert wrong.returncode == 2 and "`workbench card diff` takes 2 cards" in wrong.stderr

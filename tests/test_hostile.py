@@ -92,6 +92,8 @@ def test_no_payload_runs_in_any_output_and_tables_keep_their_shape(hostile_proje
     assert kinds(mds) == {"model_cards", "monitoring", "postmortems", "comparisons"}, mds  # Markdown: cards, monitoring, post-mortem, comparison
     cards = [md.read_text() for md in mds if "model_cards" in md.parts]
     assert all("### Slices" in c and "## Comparison and promotion" in c and "reason: " in c for c in cards)  # the hostile slices and reason are there
+    assert all("### Local explanations" in c and "### Hyperparameters" in c for c in cards)  # hostile feature names and category values
+    assert sum("(post-mortem `" in c.split("## Incidents")[1] for c in cards) == 1  # the monitored champion embeds its incident
     rendered = [markdown_page(md, tmp_path / f"{i}-{md.stem}.html") for i, md in enumerate(mds)]
     for page in pages + rendered:
         assert not ran_script(page), f"a payload ran in {page}"

@@ -15,11 +15,11 @@ from workbench.compare import compare_predictions
 from workbench.data import DatasetSpec
 from workbench.errors import ConfigError
 from workbench.evaluate import evaluate_predictions
-from workbench.explain import explain_model
+from workbench.explain import explain_model, explain_rows
 from workbench.leakage import apply_leakage_policy, find_target_leakage
 from workbench.lint import lint_code
 from workbench.markup import md_to_html
-from workbench.models import build_model, fit_model, training_health
+from workbench.models import build_model, fit_model, resolved_params, training_health
 from workbench.regulatory import (EVIDENCE, REGULATORY_MAP, STATUSES, RegulatoryCoverage, RegulatoryMap, evidence_state, load_regulatory_map,
                                   parse_regulatory_map, regulatory_appendix, regulatory_coverage, render_regulatory_markdown)
 from workbench.slices import slice_metrics
@@ -55,6 +55,8 @@ def make_run(task):
         "leakage": apply_leakage_policy(findings, strengths, list(X.columns), action="exclude")[1].to_dict(),
         "lint": {"notebook": "train.ipynb", "findings": [f.to_dict() for f in lint_code("model.fit(X_train, y_train)\n")], "fail_types": []},
         "training_health": training_health(model).to_dict(), "shap_importance": explain_model(model, X_test, task=task, random_state=1).to_dict(),
+        "local_explanations": explain_rows(model, X_test, task=task, background=X_fit, random_state=1).to_dict(),
+        "hyperparameters": resolved_params(model, "xgboost", task, {"max_depth": 4}),
         "contract": {"dataset": "tbl", "rows": len(X), "success": True, "validated_at": "2026-12-01T00:00:00+00:00",
                      "outcomes": [{"expectation": "expect_column_values_to_not_be_null", "column": c, "severity": "critical", "success": bool(X[c].notna().all()),
                                    "expected": "no missing values", "observed": f"{int(X[c].isna().sum())} missing", "examples": []} for c in X.columns]},

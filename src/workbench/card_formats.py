@@ -113,7 +113,8 @@ def _lineage_text(c):
                          + _said(" on {} rows", con.get("rows")) + _said(" at {}", con.get("validated_at")) + ".")
     checked = lk.get("action") is not None or lk["excluded"] or lk["findings"]
     lines.append("Leakage checks: " + ("excluded " + ("; ".join(f"{x['feature']} ({x['reason']})" for x in lk["excluded"]) or "no feature") if checked else "not recorded") + ".")
-    lines += [f"Incident {i.get('id')}" + _said(" ({})", i.get("link")) + ": " + "; ".join(map(str, i.get("reasons") or [])) for i in c.get("incidents") or []]
+    lines += [f"Incident {i.get('id')}" + _said(" on {}", i.get("date")) + _said(" ({})", i.get("link")) + ": " + str(i.get("summary") or "")
+              for i in c.get("incidents") or []]
     return "\n".join(l for l in lines if l)
 
 def _model_details(c):
@@ -176,8 +177,10 @@ def _model_parameters(c):
     lin, spec = c["lineage"], c["lineage"].get("dataset") or {}
     categorical, features = set(lin.get("categorical") or spec.get("categorical") or []), list(lin.get("features") or [])
     n_cat, (out_text, out_map) = sum(f in categorical for f in features), _outputs(c)
-    params = "; ".join(f"{k}={v}" for k, v in c["params"].items())
-    return {"model_architecture": (_said("{}", c["model"]) + _said(" ({})", c["family"]) + _said(" with {}", params)).strip() or None, "data": _datasets(c),
+    hyper = c.get("hyper") or {}
+    params = "; ".join(f"{k}={v['value']}" for k, v in (hyper.get("params") or {}).items()) or "; ".join(f"{k}={v}" for k, v in c["params"].items())
+    arch = _said("{}", c["model"]) + _said(" ({})", c["family"]) + _said(": {}", hyper.get("estimator")) + _said(" with {}", params)
+    return {"model_architecture": arch.strip() or None, "data": _datasets(c),
             "input_format": f"A table of {len(features)} feature columns ({len(features) - n_cat} numeric, {n_cat} categorical), named in input_format_map.",
             "input_format_map": [{"key": _text(f), "value": "categorical" if f in categorical else "numeric"} for f in features],
             "output_format": out_text, "output_format_map": out_map}

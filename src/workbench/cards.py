@@ -222,7 +222,7 @@ def card_context(ev,                   # RunEvidence: params, metrics, tags, evi
             "lineage": lineage, "incidents": incident_links or [], "has_plot": "plots/shap_importance.png" in ev.images,
             "has_health_plot": "plots/training_health.png" in ev.images, "model_sha256": model.get("sha256") or ev.params.get("model_sha256"),
             "unwritten": unwritten_fields(fields), "trivial": trivial_flags(evaluation, metrics), "extra_fields": {k: v for k, v in fields.items() if k not in FIELD_PROMPTS},
-            "appendix_md": None, **selection_context(ev)}
+            "hyper": e.get("hyperparameters"), "local": e.get("local_explanations"), "appendix_md": None, **selection_context(ev)}
 
 # %% ../../nbs/11_cards.ipynb #d111cd65
 def _clean(v): return None if isinstance(v, float) and math.isnan(v) else v
@@ -256,6 +256,7 @@ def _templates():
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False, finalize=_finalize)
     env.filters.update(code=md_code, codes=lambda xs: MarkdownText(", ".join(md_code(x) for x in xs)), num=_num,
                        prose=lambda s: md_escape(s, multiline=True), url=lambda s: MarkdownText(quote(str(s), safe="/._-~")),
+                       signed=lambda v: MarkdownText("n/a") if v is None else MarkdownText(f"{float(v):+.4f}"),
                        ci=lambda e: MarkdownText(f"{_num(e['ci_low'])} to {_num(e['ci_high'])}") if e.get("ci_low") is not None else MarkdownText("n/a"))
     env.globals["balance"] = _balance
     html = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=True)
@@ -278,21 +279,23 @@ def render_card(context,        # card_context's dict
     return shell.render(title=f"{context['name']} v{context['version']}", body=markupsafe.Markup(body))
 
 # %% ../../nbs/11_cards.ipynb #cd14e6da
-def incident_links(incidents, card_dir):
-    "Incident records with links relative to the card's folder."
+def incident_links(incidents, card_dir, root=None):
+    "Incident records with a date, title and summary (older records: from their id and reasons) and a link relative to the card's folder."
     out = []
     for i in incidents:
         target = Path(i["postmortem"])
+        if root is not None and not target.is_absolute(): target = Path(root) / target  # recorded relative to the project
         try: link = os.path.relpath(target, card_dir)
         except ValueError: link = str(target)
-        out.append({**i, "link": link})
+        out.append({**i, "link": link, "date": i.get("date") or str(i.get("created_at") or "")[:10] or None, "title": i.get("title") or i["id"],
+                    "summary": i.get("summary") or "; ".join(map(str, i.get("reasons") or []))})
     return out
 
 def card_folder(cards_dir, name, version):
     "Where the card of version `version` of registered model `name` lives: cards_dir/<name>/v<version>/."
     return Path(cards_dir) / name / f"v{version}"
 
-def _card_of(ev, cards_dir, appendix=None):
+def _card_of(ev, cards_dir, appendix=None, root=None):
     "The card folder of the run's registered model version and the context its card is rendered from (`appendix(context)` adds a section)."
     tags = getattr(ev, "tags", {}) or {}
     name = ev.evidence.get("model", {}).get("name") or tags.get("workbench.registered_model")
@@ -300,29 +303,29 @@ def _card_of(ev, cards_dir, appendix=None):
     if not name: raise DataError(f"Run {ev.run_id} registered no model (status {ev.status}); only a registered run has a card. "
                                  "Register it (`workbench promote`) or run it again with registration on.")
     folder = card_folder(cards_dir, name, version)  # one card per version; the team's words (card_fields.yaml) are shared by the versions of a use
-    context = card_context(ev, load_card_fields(Path(cards_dir) / name / "card_fields.yaml"), incident_links=incident_links(ev.incidents, folder))
+    context = card_context(ev, load_card_fields(Path(cards_dir) / name / "card_fields.yaml"), incident_links=incident_links(ev.incidents, folder, Path(cards_dir).parent if root is None else root))
     if appendix: context["appendix_md"] = appendix(context)
     return folder, context
 
 def _plots(ev): return {name: ev.images[key] for key, name in CARD_PLOTS.items() if key in ev.images}
 
-def card_view(ev, cards_dir, *, appendix=None):
+def card_view(ev, cards_dir, *, appendix=None, root=None):
     "(card folder, context, plots) of the run's card: what every rendering of it (Markdown, HTML, JSON, PDF) is made from."
-    folder, context = _card_of(ev, cards_dir, appendix)
+    folder, context = _card_of(ev, cards_dir, appendix, root)
     return folder, context, _plots(ev)
 
-def save_card(ev, cards_dir, *, appendix=None):
+def save_card(ev, cards_dir, *, appendix=None, root=None):
     "Render the run's card into cards_dir/<model>/v<version>/ (card.md, card.html and its plots); returns their paths."
-    card_dir, context = _card_of(ev, cards_dir, appendix)
+    card_dir, context = _card_of(ev, cards_dir, appendix, root)
     plots = _plots(ev)
     paths = {"md": write_atomic(card_dir / "card.md", render_card(context, "md")),
              "html": write_atomic(card_dir / "card.html", render_card(context, "html", plots=plots))}
     for name, png in plots.items(): paths[name] = write_atomic(card_dir / name, png)
     return paths
 
-def verify_card(ev, cards_dir, *, appendix=None):
+def verify_card(ev, cards_dir, *, appendix=None, root=None):
     "Re-render the card (Markdown and HTML) from its run; list what differs from the saved files (empty: verified)."
-    card_dir, context = _card_of(ev, cards_dir, appendix)
+    card_dir, context = _card_of(ev, cards_dir, appendix, root)
     if not (card_dir / "card.md").is_file():
         raise DataError(f"No card at {card_dir / 'card.md'}. Write it with `workbench card {ev.run_id}`.")
     saved, fresh = (card_dir / "card.md").read_text(encoding="utf-8").splitlines(), render_card(context, "md").splitlines()

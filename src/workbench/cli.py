@@ -11,9 +11,9 @@ from .errors import ConfigError, WorkbenchError
 from .files import check_name, inside
 
 # %% auto #0
-__all__ = ['DEMO_MODELS', 'cmd_generate', 'cmd_contract', 'cmd_run', 'cmd_new', 'cmd_rerun', 'cmd_runs', 'cmd_ui', 'cmd_promote',
-           'cmd_compare', 'cmd_card', 'cmd_sweep', 'cmd_schedule', 'cmd_monitor', 'cmd_lint', 'cmd_settings',
-           'cmd_demo', 'build_parser', 'main']
+__all__ = ['CARD_ACTIONS', 'DEMO_MODELS', 'cmd_generate', 'cmd_contract', 'cmd_run', 'cmd_new', 'cmd_rerun', 'cmd_runs', 'cmd_ui',
+           'cmd_promote', 'cmd_compare', 'cmd_card', 'cmd_sweep', 'cmd_schedule', 'cmd_monitor', 'cmd_lint',
+           'cmd_settings', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../../nbs/15_cli.ipynb #67810f2f
 def _say(*lines): print(*lines, sep="\n", flush=True)
@@ -217,34 +217,67 @@ def cmd_compare(args, settings):
     return 0
 
 def _card_run(ref, settings):
-    "The run id a card reference names: a run id, NAME@ALIAS (e.g. churn@champion) or NAME/VERSION."
+    "The run id a card reference names: a run id, NAME@ALIAS (churn@champion), NAME/VERSION (churn/3) or a card's file or folder."
     import re
+    from pathlib import Path
     from workbench.registry import alias_version, model_versions
     if re.fullmatch(r"[0-9a-f]{32}", ref): return ref
+    folder = Path(ref) if Path(ref).is_dir() else Path(ref).parent if Path(ref).is_file() else None
+    if folder is not None and re.fullmatch(r"v\d+", folder.name):  # model_cards/NAME/vN/card.md, or its folder
+        ref = f"{folder.parent.name}/{folder.name[1:]}"
     name, sep, which = ref.partition("@") if "@" in ref else ref.partition("/")
     check_name(name, "model")
     found = (alias_version(settings.tracking_uri, name, which) if sep == "@" else
              next((v for v in model_versions(settings.tracking_uri, name) if v["version"] == which), None) if sep == "/" else None)
-    if not found: raise ConfigError(f"{ref!r} names no registered model version: give a run id, NAME@ALIAS (churn@champion) or NAME/VERSION (churn/3).")
+    if not found: raise ConfigError(f"{ref!r} names no registered model version: give a run id, NAME@ALIAS (churn@champion), NAME/VERSION (churn/3) "
+                                    "or a card's file (model_cards/churn/v3/card.md).")
     return found["run_id"]
 
-def cmd_card(args, settings):
-    "Regenerate (or verify) the card of a tracked run, or of a registered version (NAME@ALIAS, NAME/VERSION)."
-    from workbench.cards import load_card_fields, unwritten_fields
-    from workbench.publish import check_card, write_card
+def _card_evidence(ref, settings):
     from workbench.tracking import load_run_evidence
-    run_id = _card_run(args.run_id, settings)
-    ev = load_run_evidence(settings.tracking_uri, run_id)
-    if args.verify:
-        diffs = check_card(settings, ev, evidence=True)  # the card's text, and the data file and model files hashed again
-        name = (ev.evidence.get("model") or {}).get("name")
-        todo = unwritten_fields(load_card_fields(settings.model_cards_dir / name / "card_fields.yaml")) if name else []
-        _say(f"card of run {run_id}: " + ("matches the run, its data and its model files" if not diffs else f"{len(diffs)} differences from the run"), *diffs[:20],
-             *([f"warning: {len(todo)} human field(s) still to be written in card_fields.yaml: {', '.join(todo)}"] if todo else []))
-        return 0 if not diffs else 1
+    return load_run_evidence(settings.tracking_uri, _card_run(ref, settings))
+
+def _card_write(refs, args, settings):
+    "Write (or rewrite) a card in every format, log it into its run and link it from the registry."
+    from workbench.publish import write_card
+    ev = _card_evidence(refs[0], settings)
     paths = write_card(settings, ev, pdf=True)
-    _say(*(f"wrote {_rel(p, settings)}" for p in paths.values()), f"linked from the registry version and copied into run {run_id} (card/)")
+    _say(*(f"wrote {_rel(p, settings)}" for p in paths.values()), f"linked from the registry version and copied into run {ev.run_id} (card/)")
     return 0
+
+def _card_verify(refs, args, settings):
+    "Check a card against its run: its text, the data file and model files hashed again, every test figure recomputed; exit 1 on a difference."
+    from workbench.cards import load_card_fields, unwritten_fields
+    from workbench.publish import check_card
+    ev = _card_evidence(refs[0], settings)
+    diffs = check_card(settings, ev, evidence=True)
+    name = (ev.evidence.get("model") or {}).get("name")
+    todo = unwritten_fields(load_card_fields(settings.model_cards_dir / name / "card_fields.yaml")) if name else []
+    _say(f"card of run {ev.run_id}: " + ("matches the run, its data, its model files and its recomputed metrics" if not diffs
+                                          else f"{len(diffs)} differences from the run"), *(f"  {d}" for d in diffs[:40]),
+         *([f"  ... and {len(diffs) - 40} more"] if len(diffs) > 40 else []),
+         *([f"warning: {len(todo)} human field(s) still to be written in card_fields.yaml: {', '.join(todo)}"] if todo else []))
+    return 0 if not diffs else 1
+
+def _card_diff(refs, args, settings):
+    "What changed between two cards: metrics and whether their intervals overlap, data, features, parameters, threshold, fields, lineage."
+    from workbench.files import dumps
+    from workbench.publish import diff_versions
+    d = diff_versions(settings, *(_card_evidence(r, settings) for r in refs))
+    print({"json": lambda: dumps(d.to_dict()), "markdown": d.to_markdown, "text": d.to_text}[args.format](), flush=True)
+    return 0
+
+CARD_ACTIONS = {"write": (_card_write, 1), "verify": (_card_verify, 1), "diff": (_card_diff, 2)}  # action -> (handler, cards it takes)
+
+def cmd_card(args, settings):
+    "Write, verify or diff model cards: `card CARD`, `card verify CARD`, `card diff A B`."
+    first, *rest = args.refs
+    action, refs = (first, rest) if first in CARD_ACTIONS else ("verify" if args.verify else "write", args.refs)
+    handler, needs = CARD_ACTIONS[action]
+    if len(refs) != needs:
+        raise ConfigError(f"`workbench card {action}` takes {needs} card{'s' if needs > 1 else ''} (a run id, NAME@ALIAS, NAME/VERSION or a card's file), "
+                          f"got {len(refs)}: {' '.join(refs) or 'none'}. E.g. `workbench card " + ("diff churn/1 churn/2`." if needs == 2 else f"{action} churn@champion`."))
+    return handler(refs, args, settings)
 
 # %% ../../nbs/15_cli.ipynb #ac0fc6bf
 def cmd_sweep(args, settings):
@@ -483,9 +516,14 @@ def build_parser():
     cp.add_argument("run_a", help="the reference run (e.g. the champion's)"); cp.add_argument("run_b", help="the candidate run")
     cp.add_argument("--format", choices=["text", "json"], default="text")
     cp.set_defaults(func=cmd_compare)
-    k = sub.add_parser("card", help="regenerate or verify the model card of a run")
-    k.add_argument("run_id", metavar="RUN", help="a run id, or a registered version: NAME@ALIAS (churn@champion) or NAME/VERSION")
-    k.add_argument("--verify", action="store_true", help="check the saved card against the run")
+    k = sub.add_parser("card", help="write, verify (`card verify CARD`) or diff (`card diff A B`) model cards",
+                       description="CARD is a run id, a registered version (NAME@ALIAS such as churn@champion, or NAME/VERSION such as churn/3) "
+                                   "or a card's file (model_cards/churn/v3/card.md). `card CARD` writes it in every format; `card verify CARD` "
+                                   "re-checks it against its run, data file and model files and recomputes its metrics (exit 1 on a difference); "
+                                   "`card diff A B` shows what changed between two cards.")
+    k.add_argument("refs", nargs="+", metavar="[verify|diff] CARD", help="an action (write is the default), then one card, or two for diff")
+    k.add_argument("--verify", action="store_true", help="the same as `card verify CARD`")
+    k.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="how `card diff` prints (default: text)")
     k.set_defaults(func=cmd_card)
     m = sub.add_parser("monitor", help="check a new batch (labelled or not): contract, drift, prediction drift, performance; post-mortem on alert")
     m.add_argument("batch"); m.add_argument("--model", required=True, help="registered model name (the dataset's), e.g. churn; the batch may lack the label column")

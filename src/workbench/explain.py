@@ -13,8 +13,8 @@ from .errors import ModelError
 from .files import write_atomic
 
 # %% auto #0
-__all__ = ['TASKS', 'PERMUTATION_ROWS', 'EXPLAINERS', 'SLOW_SECONDS', 'ShapImportance', 'explainer_for', 'explain_model',
-           'render_importance_png', 'save_importance_png']
+__all__ = ['TASKS', 'PERMUTATION_ROWS', 'EXPLAINERS', 'SLOW_SECONDS', 'SCORE_NAMES', 'ShapImportance', 'explainer_for',
+           'explain_model', 'LocalExplanations', 'explain_rows', 'render_importance_png', 'save_importance_png']
 
 # %% ../../nbs/08_explain.ipynb #dadbbcbd
 TASKS = ("binary", "multiclass", "regression")
@@ -101,23 +101,32 @@ def _is_linear_model(est): return hasattr(est, "coef_") and hasattr(est, "interc
 
 PERMUTATION_ROWS = 300  # model-agnostic cost per row: ~10 model calls on (2 x columns + 1) x 50 background rows each
 
-def _tree_values(est, Xt, *, task, random_state):
+def _per_row(base, n):
+    "The explainer's expected value(s) repeated for each of `n` rows: shape (n,), or (n, classes)."
+    b = np.asarray(base, dtype=float)
+    return np.broadcast_to(b, (n, *b.shape)).copy()
+
+# Each returns (attributions, what they measure, the expected value each row's attributions start from); `background`:
+# the rows an explainer that masks features draws replacement values from (default: the explained rows themselves)
+def _tree_values(est, Xt, *, task, random_state, background=None):
     import shap
     ex = shap.TreeExplainer(est)  # XGBoost: its own pred_contribs up to the early-stopping round; scikit-learn: SHAP's tree walker
-    return ex.shap_values(Xt), "probability" if ex.model.tree_output == "probability" else "margin"
+    return ex.shap_values(Xt), "probability" if ex.model.tree_output == "probability" else "margin", _per_row(ex.expected_value, len(Xt))
 
-def _linear_values(est, Xt, *, task, random_state):
+def _linear_values(est, Xt, *, task, random_state, background=None):
     import shap
-    return shap.LinearExplainer(est, shap.maskers.Independent(Xt, max_samples=200)).shap_values(Xt), "margin"
+    ex = shap.LinearExplainer(est, shap.maskers.Independent(Xt if background is None else background, max_samples=200))
+    return ex.shap_values(Xt), "margin", _per_row(ex.expected_value, len(Xt))
 
-def _permutation_values(est, Xt, *, task, random_state):
+def _permutation_values(est, Xt, *, task, random_state, background=None):
     import shap
     rows = np.sort(np.random.default_rng(random_state).choice(len(Xt), size=min(len(Xt), PERMUTATION_ROWS), replace=False))
     f = est.predict if task == "regression" else est.predict_proba if task == "multiclass" else lambda a: est.predict_proba(a)[:, 1]
     state = np.random.get_state()  # SHAP seeds and draws from numpy's global generator: leave the caller's as it was
     try:
-        ex = shap.PermutationExplainer(f, shap.maskers.Independent(Xt, max_samples=50), seed=random_state)
-        return ex(Xt[rows], max_evals="auto", silent=True).values, "probability"  # "auto": 10 antithetic permutations per row
+        ex = shap.PermutationExplainer(f, shap.maskers.Independent(Xt if background is None else background, max_samples=50), seed=random_state)
+        out = ex(Xt[rows], max_evals="auto", silent=True)  # "auto": 10 antithetic permutations per row
+        return out.values, "probability", np.asarray(out.base_values, dtype=float)
     finally: np.random.set_state(state)
 
 EXPLAINERS = [  # (name, is it for this estimator?, attributions); the first match wins, so put a special case first
@@ -152,20 +161,20 @@ def _tree_seconds(est, n_rows):
     trees = [t.tree_ for t in np.ravel(getattr(est, "estimators_", [])) if hasattr(t, "tree_")]
     return 1.2e-9 * n_rows * sum(t.n_leaves * t.max_depth ** 2 for t in trees)
 
-def _attributions(est, Xt, *, task, random_state, n_jobs, notes):
-    "(values, what they measure, explainer name) from the first fitting entry of EXPLAINERS; the permutation explainer if it fails."
+def _attributions(est, Xt, *, task, random_state, n_jobs, notes, background=None):
+    "(values, what they measure, base values, explainer name) from the first fitting entry of EXPLAINERS; the permutation explainer if it fails."
     name, _, attributions = next(e for e in EXPLAINERS if e[1](est))
     if name == "TreeExplainer" and (secs := _tree_seconds(est, len(Xt))) > SLOW_SECONDS:
         notes.append(f"TreeExplainer needs about {secs:.0f} s for {len(Xt)} rows of this {type(est).__name__}: its trees are deep. "
                      "Lower sample_rows, or grow shallower trees (min_samples_leaf, max_depth).")
         warnings.warn(notes[-1], stacklevel=3)
     with _threads(est, n_jobs):
-        try: return (*attributions(est, Xt, task=task, random_state=random_state), name)
+        try: return (*attributions(est, Xt, task=task, random_state=random_state, background=background), name)
         except Exception as exc:
             if attributions is _permutation_values: raise
             notes.append(f"{name} could not explain {type(est).__name__} ({type(exc).__name__}: {str(exc)[:200]}); "
                          f"the model-agnostic PermutationExplainer was used instead, on at most {PERMUTATION_ROWS} rows.")
-            return (*_permutation_values(est, Xt, task=task, random_state=random_state), "PermutationExplainer")
+            return (*_permutation_values(est, Xt, task=task, random_state=random_state, background=background), "PermutationExplainer")
 
 # %% ../../nbs/08_explain.ipynb #e1a0b00d
 def _check_task(est, task):
@@ -206,6 +215,11 @@ def _mean_abs(values, sources):
 def _ranked(s): return {str(k): _sig(v) for k, v in s.sort_values(ascending=False, kind="stable").items()}
 
 # %% ../../nbs/08_explain.ipynb #e1a0b00e
+def _matrix(pipeline, X):
+    "The matrix the pipeline's model sees for the rows X (its preprocessing applied), as floats."
+    Xt = pipeline[:-1].transform(X)
+    return np.asarray(Xt.toarray() if hasattr(Xt, "toarray") else Xt, dtype=float)
+
 def _unit(task, measure):
     if task == "regression": return "target units"
     if measure == "probability": return "probability"
@@ -223,16 +237,93 @@ def explain_model(pipeline,              # fitted Pipeline: inputs check, `prepr
     _check_task(est, task)
     if not len(X): raise ModelError("explain_model got no rows to explain. Pass the test rows (a few hundred are enough).")
     Xs = X.sample(n=sample_rows, random_state=random_state) if len(X) > sample_rows else X
-    Xt = pipeline[:-1].transform(Xs)
-    Xt = np.asarray(Xt.toarray() if hasattr(Xt, "toarray") else Xt, dtype=float)
+    Xt = _matrix(pipeline, Xs)
     sources, notes = _feature_sources(pipeline, Xt.shape[1]), []
-    values, measure, name = _attributions(est, Xt, task=task, random_state=random_state, n_jobs=n_jobs, notes=notes)
+    values, measure, _, name = _attributions(est, Xt, task=task, random_state=random_state, n_jobs=n_jobs, notes=notes)
     per_class = {c: _mean_abs(v, sources) for c, v in _class_values(values, est, task, classes, notes).items()}
     n_rows = len(np.asarray(values))
     if n_rows < len(Xt): notes.append(f"{name} explained {n_rows} of the {len(Xt)} sampled rows (it calls the model many times per row).")
     overall = pd.concat(per_class.values(), axis=1).mean(axis=1)  # multiclass: each class's mean |SHAP| weighs the same
     return ShapImportance(importance=_ranked(overall), n_rows=n_rows, explainer=name, output=_unit(task, measure), task=task,
                           per_class={c: _ranked(s) for c, s in per_class.items()} if task == "multiclass" else {}, notes=notes)
+
+# %% ../../nbs/08_explain.ipynb #ccfa439a
+@dataclass
+class LocalExplanations:
+    "SHAP contributions of single rows (the highest- and lowest-scoring ones), per original feature, largest first."
+    rows: list        # [{row, which, score, label, base, rest, contributions: [{feature, value, shap}]}]; `row` is the frame's index
+    explainer: str    # TreeExplainer | LinearExplainer | PermutationExplainer
+    output: str       # the unit of base, shap and rest: log-odds | logit | probability | target units
+    score: str        # what `score` is: SCORE_NAMES[task]
+    task: str = "binary"
+    notes: list = field(default_factory=list)
+
+    def to_dict(self): return asdict(self)
+    @classmethod
+    def from_dict(cls, d): return cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})
+    def __repr__(self):
+        one = lambda r: f"{r['which']} row {r['row']} ({r['score']:.3g}): " + ", ".join(f"{c['feature']} {c['shap']:+.3g}" for c in r["contributions"][:3])
+        return f"LocalExplanations({self.task}, {self.explainer}, in {self.output}: " + "; ".join(map(one, self.rows)) + ")"
+
+SCORE_NAMES = {"binary": "probability of the positive class", "multiclass": "probability of the predicted class", "regression": "prediction"}
+
+def _extremes(top, k):
+    "[(which, position)]: the `k` highest scores, then the `k` lowest not already taken; ties go to the earlier row."
+    high = list(np.argsort(-top, kind="stable")[:k])
+    low = [i for i in np.argsort(top, kind="stable") if i not in high][:k]
+    return [("highest", int(i)) for i in high] + [("lowest", int(i)) for i in low]
+
+# %% ../../nbs/08_explain.ipynb #0254c917
+def _class_base(base, task):
+    "Expected values per row and class, shaped like _class_values' attributions: (rows,) for binary and regression, (rows, classes) for multiclass."
+    base = np.asarray(base, dtype=float)
+    if base.ndim == 2 and base.shape[1] == 1: base = base[:, 0]  # one output (a boosted binary model's log-odds)
+    if task == "binary": return base[:, 1] if base.ndim == 2 else base
+    if task == "multiclass" and base.ndim == 1: return np.stack([-base, base], axis=-1)  # two classes seen, as _class_values does
+    return base
+
+def _shown(v):
+    "A feature's value as the card shows it: a number or text as it is, 'missing' for NaN."
+    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA or v is pd.NaT: return "missing"
+    return _sig(v) if isinstance(v, (float, np.floating)) else v.item() if isinstance(v, np.generic) else str(v)
+
+def _row_record(which, x, score, label, base, contrib, features):
+    "One explained row: its `features` largest contributions (by |SHAP|), the sum of the rest, and what they start from."
+    order = contrib.abs().sort_values(ascending=False, kind="stable").index
+    top = [{"feature": str(f), "value": _shown(x[f]), "shap": _sig(contrib[f])} for f in order[:features]]
+    return {"row": x.name.item() if isinstance(x.name, np.generic) else x.name, "which": which, "score": _sig(score), "label": label,
+            "base": _sig(base), "rest": _sig(contrib[order[features:]].sum()), "contributions": top}
+
+# %% ../../nbs/08_explain.ipynb #b1af8e08
+def explain_rows(pipeline,             # fitted Pipeline, as explain_model takes it
+                 X,                    # rows to choose from (the test set), with the pipeline's feature columns
+                 *, task, classes=None,
+                 k=2,                  # how many highest- and how many lowest-scoring rows
+                 features=5,           # contributions listed per row; the rest are summed
+                 background=None,      # rows masking explainers draw from (the training rows); default: a sample of X
+                 random_state=None, n_jobs=None):
+    "SHAP of the `k` highest- and `k` lowest-scoring rows of `X`, per original feature: a LocalExplanations."
+    est = pipeline.steps[-1][1]
+    _check_task(est, task)
+    if not len(X): raise ModelError("explain_rows got no rows. Pass the test rows.")
+    scores = np.asarray(pipeline.predict(X) if task == "regression" else pipeline.predict_proba(X), dtype=float)
+    top = scores.max(axis=1) if task == "multiclass" else scores[:, 1] if task == "binary" else scores
+    picked = _extremes(top, k)
+    rows = X.iloc[[i for _, i in picked]]
+    bg = X if background is None or not len(background) else background
+    bg = _matrix(pipeline, bg.sample(n=min(len(bg), 200), random_state=random_state))
+    notes = []
+    values, measure, base, name = _attributions(est, _matrix(pipeline, rows), task=task, random_state=random_state, n_jobs=n_jobs,
+                                                notes=notes, background=bg)
+    per_class, base = _class_values(values, est, task, classes, notes), _class_base(base, task)
+    names, sources = list(per_class), _feature_sources(pipeline, np.asarray(values).shape[1])
+    out = []
+    for j, (which, i) in enumerate(picked):
+        c = int(np.argmax(scores[i])) if task == "multiclass" else 0
+        contrib = pd.Series(per_class[names[c]][j], index=sources).groupby(level=0, sort=False).sum()
+        out.append(_row_record(which, rows.iloc[j], top[i], names[c] if task == "multiclass" else None,
+                               base[j, c] if base.ndim == 2 else base[j], contrib, features))
+    return LocalExplanations(rows=out, explainer=name, output=_unit(task, measure), score=SCORE_NAMES[task], task=task, notes=notes)
 
 # %% ../../nbs/08_explain.ipynb #123bff48
 def _plain(s): return str(s).replace("$", r"\$")  # a name with two $ would otherwise be typeset as mathematics

@@ -19,7 +19,7 @@ from .errors import ModelError
 # %% auto #0
 __all__ = ['MODEL_FAMILIES', 'IMPORTABLE_PACKAGES', 'check_task', 'check_target', 'UnseenCategoryWarning', 'InputGuard',
            'ModelSpec', 'models_for_task', 'is_model_name', 'model_family', 'check_model', 'model_tasks', 'build_model',
-           'fit_model', 'training_health', 'training_history']
+           'fit_model', 'training_health', 'training_history', 'resolved_params']
 
 # %% ../../nbs/06_models.ipynb #814af304
 _TASK_WORDS = {"binary": "binary classification", "multiclass": "multiclass classification", "regression": "regression"}
@@ -294,3 +294,50 @@ def training_history(pipeline):
     "Per-epoch (or per-round) history of a fitted pipeline's estimator, or None if it has none."
     h = training_health(pipeline)
     return h.history if h else None
+
+# %% ../../nbs/06_models.ipynb #ef973f1b
+def _jsonable(v):
+    "A parameter value as JSON holds it: numbers, text, booleans and None as they are, lists item by item, anything else as its repr."
+    if isinstance(v, np.generic): v = v.item()
+    if v is None or isinstance(v, (bool, int, str)): return v
+    if isinstance(v, float): return v if np.isfinite(v) else str(v)
+    if isinstance(v, (list, tuple)): return [_jsonable(x) for x in v]
+    if isinstance(v, np.ndarray) and v.size <= 20: return _jsonable(v.tolist())
+    return repr(v)[:200]
+
+_XGB_NAMES = {"learning_rate": "eta", "reg_lambda": "lambda", "reg_alpha": "alpha", "min_split_loss": "gamma", "random_state": "seed",
+              "n_jobs": "nthread"}  # the wrapper's name -> the booster's
+
+def _booster_values(est):
+    "XGBoost: every parameter the trained booster's configuration holds, flattened ({'max_depth': '4', 'eta': '0.05', ...})."
+    import json
+    out = {}
+    def walk(d):
+        for k, v in d.items():
+            if isinstance(v, dict): walk(v)
+            elif not isinstance(v, list): out.setdefault(k, v)
+    walk(json.loads(est.get_booster().save_config()))
+    return out
+
+# %% ../../nbs/06_models.ipynb #2f1ce7d5
+def _fit_facts(est):
+    "What the fit decided rather than the caller: the round or epoch kept, the rounds run, the solver's iterations, the network's shape."
+    health, n_iter = getattr(est, "health_", None), getattr(est, "n_iter_", None)
+    facts = {"kept_round_or_epoch": getattr(health, "best_epoch", None), "rounds_or_epochs_run": getattr(health, "epochs_run", None),
+             "solver_iterations": np.ravel(n_iter)[0] if np.size(n_iter) == 1 else n_iter, "architecture": getattr(est, "architecture_", None)}
+    return {k: _jsonable(v) if not isinstance(v, dict) else {a: _jsonable(b) for a, b in v.items()} for k, v in facts.items() if v is not None}
+
+def resolved_params(pipeline, name=None, task=None, params=None):
+    "Every hyperparameter of a fitted pipeline's estimator: {estimator, params: {name: {value, source}}, fitted: {...}}, for cards."
+    est = pipeline.steps[-1][1] if hasattr(pipeline, "steps") else pipeline
+    caller, table, path = dict(params or {}), {}, f"{type(est).__module__}.{type(est).__qualname__}"
+    if isinstance(name, str) and name in MODEL_FAMILIES and task in MODEL_FAMILIES[name]: table, path = MODEL_FAMILIES[name][task].defaults, MODEL_FAMILIES[name][task].path
+    elif isinstance(name, str) and _PATH.fullmatch(name): path = name  # the public path the caller named, not the private module
+    booster = _booster_values(est) if model_family(est) == "xgboost" and hasattr(est, "get_booster") else {}
+    out = {}
+    for k, v in sorted(est.get_params(deep=False).items()):
+        if v is None and booster.get(_XGB_NAMES.get(k, k)) is not None: v, source = booster[_XGB_NAMES.get(k, k)], "library default"
+        else: source = ("caller" if k in caller else "workbench" if k in table or k in ("random_state", "n_jobs", "n_threads") and v is not None
+                        else "library default")
+        if v is not None: out[k] = {"value": _jsonable(v), "source": source}
+    return {"estimator": path, "params": out, "fitted": _fit_facts(est)}

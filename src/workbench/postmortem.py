@@ -134,8 +134,14 @@ def save_postmortem(report, reports_dir, *, card_path=None, model_version=None):
     text = render_postmortem(report, card_path=link, model_version=model_version)  # refuses a clean batch before any name is taken
     return write_atomic(folder / f"{free_stem(folder, Path(postmortem_name(report)).stem, ('.md',))}.md", text)
 
-def incident_record(report, postmortem_path):
-    "The incident entry a model card links: id, when, which batch, why, and where the post-mortem is."
-    return {"id": Path(postmortem_path).stem, "created_at": report.created_at, "dataset": report.dataset, "model": report.model,
-            "batch_source": report.batch_source, "batch_hash": report.batch_hash, "postmortem": str(postmortem_path),
-            "reasons": list(report.reasons)}
+def incident_record(report, postmortem_path, *, root=None):
+    "The incident a model card embeds: id, date, title, summary, the batch, and the post-mortem's path (relative to `root`, the project)."
+    path = Path(postmortem_path)
+    if root is not None:
+        try: path = Path(os.path.relpath(path.resolve(), Path(root).resolve()))  # the project can move: its cards' links and hashes stay
+        except ValueError: pass  # another drive (Windows): keep it absolute
+    cause = f" Probable cause: {report.diagnoses[0]}" if report.diagnoses else ""
+    return {"id": path.stem, "created_at": report.created_at, "date": report.created_at[:10],
+            "title": f"{report.dataset} batch {report.batch_name}" + (f", model {report.model}" if report.model else ""),
+            "summary": "; ".join(report.reasons) + "." + cause, "dataset": report.dataset, "model": report.model,
+            "batch_source": report.batch_source, "batch_hash": report.batch_hash, "postmortem": path.as_posix(), "reasons": list(report.reasons)}

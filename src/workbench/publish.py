@@ -5,10 +5,11 @@
 # %% ../../nbs/13a_publish.ipynb #0e420591
 from __future__ import annotations
 from functools import partial
+import yaml
 from .files import dumps, file_sha256, write_atomic
 
 # %% auto #0
-__all__ = ['card_appendix', 'write_card', 'check_card']
+__all__ = ['FIELDS_SNAPSHOT', 'FIELDS_HEADER', 'card_appendix', 'write_card', 'check_card', 'diff_versions']
 
 # %% ../../nbs/13a_publish.ipynb #8999c7d0
 def card_appendix(settings):
@@ -17,14 +18,18 @@ def card_appendix(settings):
     path = settings.root / REGULATORY_MAP
     return partial(regulatory_appendix, mapping=load_regulatory_map(path)) if path.is_file() else None
 
+FIELDS_SNAPSHOT = "human_fields.yaml"  # in each version's folder: the human fields its card was written with, for `workbench card diff`
+FIELDS_HEADER = "# The human fields this card was written with: a copy workbench keeps for `workbench card diff`. Edit ../card_fields.yaml instead.\n"
+
 def write_card(settings, ev, *, pdf=None):
     "Save the run's card with the project's appendix, copy it into the run (card/) and link it from its registry version; returns the paths."
     from workbench.cards import card_view, save_card
     appendix = card_appendix(settings)
-    paths = save_card(ev, settings.model_cards_dir, appendix=appendix)
-    folder, context, plots = card_view(ev, settings.model_cards_dir, appendix=appendix)
+    paths = save_card(ev, settings.model_cards_dir, appendix=appendix, root=settings.root)
+    folder, context, plots = card_view(ev, settings.model_cards_dir, appendix=appendix, root=settings.root)
     pdf = (folder / "card.pdf").is_file() if pdf is None else pdf  # printed when asked (promote, `workbench card`), then kept current
     paths.update(_formats(folder, context, plots, paths["html"].read_text(encoding="utf-8"), pdf))
+    write_atomic(folder / FIELDS_SNAPSHOT, FIELDS_HEADER + yaml.safe_dump(context["fields"], sort_keys=False, allow_unicode=True, width=100))
     _attach(settings, ev, paths)
     return paths
 
@@ -42,8 +47,8 @@ def _formats(folder, context, plots, html, pdf):
 def check_card(settings, ev, *, evidence=False):
     "What differs between the saved card and the one its run renders (empty: verified); with `evidence`, the data and model re-hashed too."
     from workbench.cards import verify_card
-    diffs = verify_card(ev, settings.model_cards_dir, appendix=card_appendix(settings))
-    return diffs + (_recheck_data(settings, ev) + _recheck_model(settings, ev) if evidence else [])
+    diffs = verify_card(ev, settings.model_cards_dir, appendix=card_appendix(settings), root=settings.root)
+    return diffs + (_recheck_data(settings, ev) + _recheck_model(settings, ev) + _recheck_metrics(settings, ev) if evidence else [])
 
 def _recheck_data(settings, ev):
     "The training data file hashed again, when it is still in the project: its content must be what the run recorded."
@@ -74,3 +79,68 @@ def _attach(settings, ev, paths):
     model = ev.evidence.get("model") or {}
     if model.get("name") and model.get("version"):
         link_card(settings.tracking_uri, model["name"], model["version"], f"{ev.artifact_uri}/card/card.md", file_sha256(paths["md"]))
+
+# %% ../../nbs/13a_publish.ipynb #b484dc0f
+def _predictions_of(settings, ev):
+    "The run's recorded test predictions as a frame (row, y, score or score_0..K-1, unit), or None when it recorded none."
+    import io
+    import pandas as pd
+    from workbench.errors import WorkbenchError
+    from workbench.tracking import load_artifact_bytes
+    try: return pd.read_parquet(io.BytesIO(load_artifact_bytes(settings.tracking_uri, ev.run_id, "evidence/test_predictions.parquet")))
+    except WorkbenchError: return None
+
+def _recheck_metrics(settings, ev):
+    "Every test metric (value and interval), per-class figure and the test confusion matrix computed again from the recorded predictions."
+    from workbench.data import DatasetSpec, class_names
+    from workbench.evaluate import evaluate_predictions
+    evaluation, lineage = ev.evidence.get("evaluation") or {}, ev.evidence.get("lineage") or {}
+    preds = _predictions_of(settings, ev) if evaluation.get("task") and lineage.get("dataset") else None
+    if preds is None: return []  # older runs: their card's text and hashes are still checked
+    task, method = evaluation["task"], str(evaluation.get("method") or "")
+    kind = next((k for k in ("entity", "time") if method.startswith(k)), None)
+    scores = preds["score"].to_numpy() if "score" in preds else preds[[c for c in preds.columns if c.startswith("score_")]].to_numpy()
+    again = evaluate_predictions(preds["y"].to_numpy(), scores, task=task, classes=class_names(DatasetSpec.from_dict(lineage["dataset"])) or None,
+                                 threshold=evaluation.get("threshold") or 0.5, groups=preds["unit"].to_numpy() if kind else None,
+                                 group_kind=kind or "entity", resamples=evaluation["resamples"], confidence=evaluation["confidence"],
+                                 random_state=lineage.get("seed")).to_dict()
+    return _differences(evaluation, ev.metrics, again) + _confusion_differences(ev, preds, scores, evaluation)
+
+# %% ../../nbs/13a_publish.ipynb #fdfc9d3b
+def _differences(recorded, tracked, again, tol=1e-6):
+    "'metric KEY FIELD: ...' for each recorded or tracked figure that the recomputation does not give back."
+    import re
+    out = []
+    for key, m in again["metrics"].items():
+        flat = re.sub(r"[^\w\-./ ]", "_", key, flags=re.ASCII)  # the name the run tracks it under (Evaluation.flat)
+        for f, suffix in (("value", ""), ("ci_low", "_ci_low"), ("ci_high", "_ci_high")):
+            for where, v in (("evaluation.json", (recorded["metrics"].get(key) or {}).get(f)), ("the tracked metric", tracked.get(flat + suffix))):
+                if v is None and where == "the tracked metric" and not tracked: continue  # a run without tracked metrics
+                if v is None or m[f] is None or abs(float(v) - float(m[f])) > tol:
+                    out.append(f"metric {key} {f}: {where} holds {v}, the run's test predictions give {m[f]}")
+    for cls, r in (again.get("per_class") or {}).items():
+        for f in ("precision", "recall"):
+            v = ((recorded.get("per_class") or {}).get(cls) or {}).get(f, {}).get("value")
+            if v is None or abs(float(v) - float(r[f]["value"])) > tol:
+                out.append(f"class {cls} {f}: evaluation.json holds {v}, the run's test predictions give {r[f]['value']}")
+    return out
+
+def _confusion_differences(ev, preds, scores, evaluation):
+    "The binary test confusion matrix at the run's threshold, recomputed."
+    recorded = (ev.evidence.get("validation") or {}).get("test_confusion")
+    if evaluation.get("task") != "binary" or not recorded: return []
+    from workbench.calibration import confusion_at
+    again = confusion_at(preds["y"].to_numpy(), scores, evaluation.get("threshold") or 0.5)
+    return [f"test confusion {k}: validation.json holds {recorded.get(k)}, the run's test predictions give {v}" for k, v in again.items() if recorded.get(k) != v]
+
+# %% ../../nbs/13a_publish.ipynb #eddf9734
+def diff_versions(settings, ev_a, ev_b):
+    "What changed from the card of run `ev_a` to the card of run `ev_b` (a CardDiff): metrics, data, features, parameters, fields, lineage."
+    from workbench.card_diff import diff_cards
+    from workbench.cards import card_view, load_card_fields
+    contexts = []
+    for ev in (ev_a, ev_b):
+        folder, context, _ = card_view(ev, settings.model_cards_dir, root=settings.root)
+        if (folder / FIELDS_SNAPSHOT).is_file(): context["fields"] = load_card_fields(folder / FIELDS_SNAPSHOT)
+        contexts.append(context)
+    return diff_cards(*contexts)

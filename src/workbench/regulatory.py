@@ -38,7 +38,7 @@ def _task(*tasks): return lambda c: c.get("task") in tasks
 
 EVIDENCE = {  # card_context key -> EvidenceKind: the only keys a regulatory map may cite
     "version": EvidenceKind("registered model and version", "Model details", lambda v, c: v is not None and c.get("name") is not None),
-    "params": EvidenceKind("resolved hyperparameters", "Model details", _some),
+    "params": EvidenceKind("resolved hyperparameters", "Model details", lambda v, c: bool((c.get("hyper") or {}).get("params")) or bool(v)),
     "metrics": EvidenceKind("test metrics with intervals", "Metrics", _some),
     "threshold": EvidenceKind("decision threshold", "Metrics", _given, _task("binary"), "binary classifiers only"),
     "per_class": EvidenceKind("metrics per class", "Metrics", _some, _task("multiclass"), "multiclass classifiers only"),
@@ -46,6 +46,7 @@ EVIDENCE = {  # card_context key -> EvidenceKind: the only keys a regulatory map
     "calibration_md": EvidenceKind("calibration", "Quantitative analyses", _some, _task("binary"), "binary classifiers only"),
     "slices_md": EvidenceKind("metrics per slice", "Quantitative analyses", _some),
     "importance": EvidenceKind("SHAP importance", "Quantitative analyses", lambda v, c: bool((v or {}).get("importance"))),
+    "local": EvidenceKind("local explanations", "Quantitative analyses", lambda v, c: bool((v or {}).get("rows"))),
     "health": EvidenceKind("training health", "Quantitative analyses", _given, lambda c: c.get("family") in ITERATIVE_FAMILIES,
                            "xgboost and pytorch models only"),
     "manifest": EvidenceKind("split manifest", "Evaluation data", lambda v, c: bool(v) and (v.get("strategy") or v.get("test_rows")) is not None),

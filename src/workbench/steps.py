@@ -53,6 +53,7 @@ class Experiment:
     calibration: object = None                 # binary: Calibration on the test rows
     slices: object = None                      # SliceReport on the test rows, when the dataset declares segments or sensitive columns
     importance: object = None                  # ShapImportance
+    local: object = None                       # LocalExplanations of the highest- and lowest-scoring test rows
     registered: dict = field(default_factory=dict)
     done: list = field(default_factory=list)   # steps completed, in order
 
@@ -218,7 +219,7 @@ def _log_health(tracker, health, *, title):
 def fit(exp):
     "Fit the model on the training rows; returns the fitted pipeline."
     from workbench.health import TrainingDiverged
-    from workbench.models import build_model, fit_model, training_health
+    from workbench.models import build_model, fit_model, resolved_params, training_health
     _require(exp, "split")
     s, spec = exp.settings, exp.spec
     with _step(exp, "fit"):
@@ -237,6 +238,7 @@ def fit(exp):
             if getattr(exc, "health", None):  # keep the curves up to the divergence
                 with suppress(Exception): _log_health(exp.tracker, exc.health, title=f"Training diverged: {spec.name} {exp.model}")
             raise
+        exp.tracker.log_dict(resolved_params(exp.pipeline, exp.model, spec.task, exp.params), "evidence/hyperparameters.json")
         exp.health = training_health(exp.pipeline)  # None for estimators without an iterative fit (linear models)
         if exp.health:
             _log_health(exp.tracker, exp.health, title=f"Training health: {spec.name} {exp.model}")
@@ -325,8 +327,8 @@ def _slice(exp, y, scores, threshold, resampling):
 
 # %% ../../nbs/10_steps.ipynb #e3baf085
 def explain(exp):
-    "SHAP importance of the fitted model on (a sample of) the test rows; returns the ShapImportance."
-    from workbench.explain import explain_model, render_importance_png
+    "SHAP importance of the fitted model on (a sample of) the test rows, and why its highest and lowest scores; returns the ShapImportance."
+    from workbench.explain import explain_model, explain_rows, render_importance_png
     _require(exp, "fit")
     s, spec = exp.settings, exp.spec
     with _step(exp, "explain"):
@@ -335,6 +337,9 @@ def explain(exp):
         exp.tracker.log_dict(exp.importance.to_dict(), "evidence/shap_importance.json")
         exp.tracker.log_bytes(render_importance_png(exp.importance, title=f"SHAP global importance: {spec.name} {exp.model}"),
                               "plots/shap_importance.png")
+        exp.local = explain_rows(exp.pipeline, exp.test[exp.features], task=spec.task, classes=exp.classes or None,
+                                 background=exp.train[exp.features], random_state=s.seed, n_jobs=s.threads or -1)
+        exp.tracker.log_dict(exp.local.to_dict(), "evidence/local_explanations.json")
     return exp.importance
 
 # %% ../../nbs/10_steps.ipynb #91d8dfcb

@@ -187,7 +187,7 @@ def monitor_model(settings, batch_path, model_name, *, alias="champion"):
         card_path = card_folder(settings.model_cards_dir, model_name, ev.evidence["model"]["version"]) / "card.md"
         outcome.postmortem = save_postmortem(report, settings.reports_dir, card_path=card_path, model_version=ev.evidence["model"]["version"])
         MlflowTracker(settings.tracking_uri, settings.artifact_dir).log_dict(
-            incident_record(report, outcome.postmortem), f"incidents/{outcome.postmortem.stem}.json", run_id=run_id)
+            incident_record(report, outcome.postmortem, root=settings.root), f"incidents/{outcome.postmortem.stem}.json", run_id=run_id)
         outcome.card = write_card(settings, load_run_evidence(settings.tracking_uri, run_id))
     return outcome
 
