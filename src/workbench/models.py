@@ -323,7 +323,8 @@ def _booster_values(est):
 def _fit_facts(est):
     "What the fit decided rather than the caller: the round or epoch kept, the rounds run, the solver's iterations, the network's shape."
     health, n_iter = getattr(est, "health_", None), getattr(est, "n_iter_", None)
-    facts = {"kept_round_or_epoch": getattr(health, "best_epoch", None), "rounds_or_epochs_run": getattr(health, "epochs_run", None),
+    unit = getattr(health, "unit", "epoch")  # "round" for boosting
+    facts = {f"kept_{unit}": getattr(health, "best_epoch", None), f"{unit}s_run": getattr(health, "epochs_run", None),
              "solver_iterations": np.ravel(n_iter)[0] if np.size(n_iter) == 1 else n_iter, "architecture": getattr(est, "architecture_", None)}
     return {k: _jsonable(v) if not isinstance(v, dict) else {a: _jsonable(b) for a, b in v.items()} for k, v in facts.items() if v is not None}
 
@@ -334,10 +335,12 @@ def resolved_params(pipeline, name=None, task=None, params=None):
     if isinstance(name, str) and name in MODEL_FAMILIES and task in MODEL_FAMILIES[name]: table, path = MODEL_FAMILIES[name][task].defaults, MODEL_FAMILIES[name][task].path
     elif isinstance(name, str) and _PATH.fullmatch(name): path = name  # the public path the caller named, not the private module
     booster = _booster_values(est) if model_family(est) == "xgboost" and hasattr(est, "get_booster") else {}
+    import inspect  # a workbench estimator's own parameters (early stopping, the network's shape) are workbench's defaults
+    own = set(inspect.signature(type(est).__init__).parameters) if type(est).__module__.startswith("workbench.") else set()
     out = {}
     for k, v in sorted(est.get_params(deep=False).items()):
         if v is None and booster.get(_XGB_NAMES.get(k, k)) is not None: v, source = booster[_XGB_NAMES.get(k, k)], "library default"
-        else: source = ("caller" if k in caller else "workbench" if k in table or k in ("random_state", "n_jobs", "n_threads") and v is not None
+        else: source = ("caller" if k in caller else "workbench" if k in table or k in own or k in ("random_state", "n_jobs", "n_threads") and v is not None
                         else "library default")
         if v is not None: out[k] = {"value": _jsonable(v), "source": source}
     return {"estimator": path, "params": out, "fitted": _fit_facts(est)}
