@@ -4,7 +4,7 @@
 
 # %% ../../nbs/06c_persist.ipynb #10a1fd18
 from __future__ import annotations
-import hashlib, importlib, json, os, shutil, tempfile
+import hashlib, importlib, importlib.abc, json, os, shutil, tempfile
 from dataclasses import dataclass, field, asdict
 from importlib import metadata
 from importlib.util import find_spec
@@ -15,8 +15,25 @@ from .health import TrainingHealth
 from .models import MODEL_FAMILIES, build_model, fit_model, model_family
 
 # %% auto #0
-__all__ = ['FORMAT', 'TRUSTED_TYPES', 'NATIVE_CLASSES', 'UnsafeModelFile', 'generate_trusted_types', 'SavedModel', 'save_model',
-           'verify_model', 'load_model']
+__all__ = ['FORMAT', 'TRUSTED_TYPES', 'NATIVE_CLASSES', 'skops_io', 'UnsafeModelFile', 'generate_trusted_types', 'SavedModel',
+           'save_model', 'verify_model', 'load_model']
+
+# %% ../../nbs/06c_persist.ipynb #61502fa0
+class _RefuseTorch(importlib.abc.MetaPathFinder):
+    "A finder that makes `import torch` fail with ImportError, which pkgutil's package walk skips."
+    def find_spec(self, name, path=None, target=None):
+        if name == "torch" or name.startswith("torch."): raise ImportError("PyTorch is not imported while skops lists scikit-learn's estimators")
+        return None
+
+def skops_io():
+    "The `skops.io` module, imported without PyTorch unless PyTorch is already loaded (its trusted-type lists are the same)."
+    import sys
+    if "skops.io" not in sys.modules and "torch" not in sys.modules:
+        finder = _RefuseTorch()
+        sys.meta_path.insert(0, finder)
+        try: importlib.import_module("skops.io")
+        finally: sys.meta_path.remove(finder)
+    return importlib.import_module("skops.io")
 
 # %% ../../nbs/06c_persist.ipynb #07d36c8d
 class UnsafeModelFile(ModelError):
@@ -43,7 +60,7 @@ def _small_tables():
 def generate_trusted_types():
     "The non-default skops types of every registered model and task, found by fitting each on a small table and dumping it."
     import warnings
-    import skops.io as sio
+    sio = skops_io()
     from sklearn.pipeline import Pipeline
     X, num, cat, targets = _small_tables()
     fast = {"pytorch": {"epochs": 1}, "xgboost": {"n_estimators": 2}, "scikit-learn": {}}
@@ -118,7 +135,7 @@ def _save_native(est, folder, torch_format):
 
 def save_model(pipeline, path, *, trusted=(), torch_format=None):
     "Save a fitted pipeline to directory `path` without pickle; returns a SavedModel with its SHA-256."
-    import skops.io as sio
+    sio = skops_io()
     from sklearn.pipeline import Pipeline
     path = Path(path)
     est = pipeline.steps[-1][1]
@@ -210,7 +227,7 @@ def _load_native(path, info):
 
 def load_model(path, *, expected_sha256=None, trusted=()):
     "Load a model saved by save_model, after checking its hashes and types; returns the fitted Pipeline."
-    import skops.io as sio
+    sio = skops_io()
     from sklearn.pipeline import Pipeline
     path = Path(path)
     manifest = verify_model(path, expected_sha256=expected_sha256)
