@@ -114,7 +114,8 @@ def test_card_verify_catches_an_edited_number(demo_copy):
     auc = load_run_evidence(tracking_uri(demo_copy), run_id).metrics["roc_auc"]
     card.write_text(card.read_text().replace(f"| ROC AUC | {auc:.4f}", "| ROC AUC | 0.9900"))
     bad = workbench("card", run_id, "--verify", cwd=demo_copy)
-    assert bad.returncode == 1 and "differences from the run" in bad.stdout
+    assert bad.returncode == 1 and "1 difference from the run" in bad.stdout
+    assert re.search(r"card.md line \d+ \(Metrics\): '\| ROC AUC \| 0.9900 ", bad.stdout), bad.stdout  # the line, its section, the edit
 
 
 def champion_card(project):
@@ -261,7 +262,7 @@ def test_card_verify_recomputes_every_metric_from_the_test_predictions(demo_copy
     evaluation.write_text(json.dumps(record))
     bad = workbench("card", "verify", "churn@champion", cwd=demo_copy)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert re.search(r"metric log_loss ci_high: evaluation.json holds [0-9.]+, the run's test predictions give [0-9.]+", bad.stdout), bad.stdout
+    assert re.search(r"evaluation.json metrics.log_loss.ci_high holds [0-9.]+, the run's test predictions give [0-9.]+", bad.stdout), bad.stdout
 
 
 def test_every_card_format_is_written_and_two_versions_diff(demo_project):

@@ -285,6 +285,14 @@ ARGS = [
     (["promote", "--history", "../x"], "is not a valid name"),
     (["monitor", "data/churn_next_month.csv", "--model", "../../x"], "is not a valid name"),
     (["monitor", "data/churn_next_month.csv", "--model", "churn", "--alias", "../x"], "is not a valid name"),
+    (["card", "write", "0" * 32, "--verify"], "`workbench card write` does not take --verify"),
+    (["card", "0" * 32, "--format", "json"], "`workbench card write` does not take --format"),
+    (["card", "verify", "0" * 32, "--format", "json"], "`workbench card verify` does not take --format"),
+    (["card", "diff", "0" * 32], "`workbench card diff` takes 2 cards"),
+    (["card", "verify"], "`workbench card verify` takes 1 card"),
+    (["card", "0" * 32, "1" * 32], "`workbench card write` takes 1 card"),
+    (["card", "verify", "/tmp"], "/tmp is not a model card"),
+    (["card", "verify", "settings.ini"], "settings.ini is not a model card"),
 ]
 
 

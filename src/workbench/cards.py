@@ -329,7 +329,8 @@ def verify_card(ev, cards_dir, *, appendix=None, root=None):
     if not (card_dir / "card.md").is_file():
         raise DataError(f"No card at {card_dir / 'card.md'}. Write it with `workbench card {ev.run_id}`.")
     saved, fresh = (card_dir / "card.md").read_text(encoding="utf-8").splitlines(), render_card(context, "md").splitlines()
-    diffs = [f"card.md line {i + 1}: {a!r} != {b!r}" for i, (a, b) in enumerate(zip(saved, fresh)) if a != b]
+    section = lambda i: next((l.lstrip("#").strip() for l in reversed(fresh[:i + 1]) if l.startswith("#")), "front matter")
+    diffs = [f"card.md line {i + 1} ({section(i)}): {a!r} != {b!r}" for i, (a, b) in enumerate(zip(saved, fresh)) if a != b]
     if len(saved) != len(fresh): diffs.append(f"card.md has {len(saved)} lines, the run renders {len(fresh)}")
     html = card_dir / "card.html"
     if not html.is_file() or html.read_text(encoding="utf-8") != render_card(context, "html", plots=_plots(ev)):

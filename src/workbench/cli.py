@@ -142,10 +142,16 @@ def cmd_rerun(args, settings):
     return 0 if res.reproduced else 1
 
 def cmd_runs(args, settings):
-    "List recent runs: when, status, each run's primary metric, duration."
-    from workbench.tracking import reap_dead_runs, recent_runs
-    reap_dead_runs(settings.tracking_uri)
-    rows = recent_runs(settings.tracking_uri, limit=args.limit, experiment=args.experiment)
+    "List recent runs: when, status, each run's primary metric, duration (a SQLite store is read directly; MLflow only when it must write or answer)."
+    from workbench.runs_index import has_dead_runs, recent_runs_quick
+    from workbench.tracking import _alive
+    if has_dead_runs(settings.tracking_uri, _alive) is not False:  # a run left RUNNING by a dead process, or a store only MLflow reads
+        from workbench.tracking import reap_dead_runs
+        reap_dead_runs(settings.tracking_uri)
+    rows = recent_runs_quick(settings.tracking_uri, limit=args.limit, experiment=args.experiment)
+    if rows is None:
+        from workbench.tracking import recent_runs
+        rows = recent_runs(settings.tracking_uri, limit=args.limit, experiment=args.experiment)
     if args.format == "json":
         import json
         print(json.dumps(rows, indent=1))
@@ -224,7 +230,13 @@ def _card_run(ref, settings):
     if re.fullmatch(r"[0-9a-f]{32}", ref): return ref
     folder = Path(ref) if Path(ref).is_dir() else Path(ref).parent if Path(ref).is_file() else None
     if folder is not None and re.fullmatch(r"v\d+", folder.name):  # model_cards/NAME/vN/card.md, or its folder
+        if not folder.resolve().is_relative_to(settings.model_cards_dir.resolve()):
+            raise ConfigError(f"{ref} is not a card of this project (its cards are under {_rel(settings.model_cards_dir, settings)}): "
+                              "run the command in the card's own project, or name the version, e.g. churn/3.")
         ref = f"{folder.parent.name}/{folder.name[1:]}"
+    elif folder is not None:
+        raise ConfigError(f"{ref} is not a model card: a card is model_cards/NAME/vN/card.md (or its folder). Name it so, or give a run id, "
+                          "NAME@ALIAS (churn@champion) or NAME/VERSION (churn/3).")
     name, sep, which = ref.partition("@") if "@" in ref else ref.partition("/")
     check_name(name, "model")
     found = (alias_version(settings.tracking_uri, name, which) if sep == "@" else
@@ -248,13 +260,16 @@ def _card_write(refs, args, settings):
 def _card_verify(refs, args, settings):
     "Check a card against its run: its text, the data file and model files hashed again, every test figure recomputed; exit 1 on a difference."
     from workbench.cards import load_card_fields, unwritten_fields
-    from workbench.publish import check_card
+    from workbench.publish import check_card, recomputable
     ev = _card_evidence(refs[0], settings)
     diffs = check_card(settings, ev, evidence=True)
+    checked = ("its data, its model files and its recomputed metrics" if recomputable(settings, ev) else
+               "its data and its model files (its metrics were not recomputed: the run recorded no test predictions)")
     name = (ev.evidence.get("model") or {}).get("name")
     todo = unwritten_fields(load_card_fields(settings.model_cards_dir / name / "card_fields.yaml")) if name else []
-    _say(f"card of run {ev.run_id}: " + ("matches the run, its data, its model files and its recomputed metrics" if not diffs
-                                          else f"{len(diffs)} differences from the run"), *(f"  {d}" for d in diffs[:40]),
+    _say(f"card of run {ev.run_id}: " + (f"matches the run, {checked}" if not diffs else
+                                          f"{len(diffs)} difference{'s' if len(diffs) > 1 else ''} from the run"),
+         *(f"  {d}" for d in diffs[:40]),
          *([f"  ... and {len(diffs) - 40} more"] if len(diffs) > 40 else []),
          *([f"warning: {len(todo)} human field(s) still to be written in card_fields.yaml: {', '.join(todo)}"] if todo else []))
     return 0 if not diffs else 1
@@ -274,6 +289,9 @@ def cmd_card(args, settings):
     first, *rest = args.refs
     action, refs = (first, rest) if first in CARD_ACTIONS else ("verify" if args.verify else "write", args.refs)
     handler, needs = CARD_ACTIONS[action]
+    bad = [f for f, wrong in (("--verify", args.verify and action != "verify"), ("--format", args.format != "text" and action != "diff")) if wrong]
+    if bad: raise ConfigError(f"`workbench card {action}` does not take {' or '.join(bad)} (a flag it would silently drop): --verify belongs to "
+                              "`card CARD` (the same as `card verify CARD`), --format to `card diff A B`. Drop the flag, or name its action.")
     if len(refs) != needs:
         raise ConfigError(f"`workbench card {action}` takes {needs} card{'s' if needs > 1 else ''} (a run id, NAME@ALIAS, NAME/VERSION or a card's file), "
                           f"got {len(refs)}: {' '.join(refs) or 'none'}. E.g. `workbench card " + ("diff churn/1 churn/2`." if needs == 2 else f"{action} churn@champion`."))
@@ -523,7 +541,7 @@ def build_parser():
                                    "`card diff A B` shows what changed between two cards.")
     k.add_argument("refs", nargs="+", metavar="[verify|diff] CARD", help="an action (write is the default), then one card, or two for diff")
     k.add_argument("--verify", action="store_true", help="the same as `card verify CARD`")
-    k.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="how `card diff` prints (default: text)")
+    k.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="how `card diff` prints (default: text; only for diff)")
     k.set_defaults(func=cmd_card)
     m = sub.add_parser("monitor", help="check a new batch (labelled or not): contract, drift, prediction drift, performance; post-mortem on alert")
     m.add_argument("batch"); m.add_argument("--model", required=True, help="registered model name (the dataset's), e.g. churn; the batch may lack the label column")

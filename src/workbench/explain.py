@@ -283,9 +283,11 @@ def _class_base(base, task):
     return base
 
 def _shown(v):
-    "A feature's value as the card shows it: a number or text as it is, 'missing' for NaN."
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA or v is pd.NaT: return "missing"
-    return _sig(v) if isinstance(v, (float, np.floating)) else v.item() if isinstance(v, np.generic) else str(v)
+    "A feature's value as the card (and JSON) shows it: a number, boolean or text as it is, 'missing' when absent, 'inf' and '-inf' as text."
+    if isinstance(v, np.generic): v = v.item()  # float32, int64, bool_: Python's own
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v)): return "missing"
+    if isinstance(v, float): return _sig(v) if np.isfinite(v) else str(v)
+    return v if isinstance(v, (bool, int, str)) else str(v)
 
 def _row_record(which, x, score, label, base, contrib, features):
     "One explained row: its `features` largest contributions (by |SHAP|), the sum of the rest, and what they start from."

@@ -308,6 +308,13 @@ def _jsonable(v):
 _XGB_NAMES = {"learning_rate": "eta", "reg_lambda": "lambda", "reg_alpha": "alpha", "min_split_loss": "gamma", "random_state": "seed",
               "n_jobs": "nthread"}  # the wrapper's name -> the booster's
 
+def _config_value(text):
+    "A value of XGBoost's JSON configuration (all text) as the number it stands for ('1' -> 1, '0.05' -> 0.05), or the text."
+    import json
+    try: v = json.loads(text)
+    except (TypeError, ValueError): return text
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else text
+
 def _booster_values(est):
     "XGBoost: every parameter the trained booster's configuration holds, flattened ({'max_depth': '4', 'eta': '0.05', ...})."
     import json
@@ -315,7 +322,7 @@ def _booster_values(est):
     def walk(d):
         for k, v in d.items():
             if isinstance(v, dict): walk(v)
-            elif not isinstance(v, list): out.setdefault(k, v)
+            elif not isinstance(v, list): out.setdefault(k, _config_value(v))
     walk(json.loads(est.get_booster().save_config()))
     return out
 
@@ -340,7 +347,8 @@ def resolved_params(pipeline, name=None, task=None, params=None):
     out = {}
     for k, v in sorted(est.get_params(deep=False).items()):
         if v is None and booster.get(_XGB_NAMES.get(k, k)) is not None: v, source = booster[_XGB_NAMES.get(k, k)], "library default"
-        else: source = ("caller" if k in caller else "workbench" if k in table or k in own or k in ("random_state", "n_jobs", "n_threads") and v is not None
-                        else "library default")
-        if v is not None: out[k] = {"value": _jsonable(v), "source": source}
+        elif k in caller and _jsonable(caller[k]) == _jsonable(v): source = "caller"
+        else: source = ("workbench" if k in table or k in own or k in caller or k in ("random_state", "n_jobs", "n_threads") and v is not None
+                        else "library default")  # a caller's value workbench replaced (the seed, the threads) is workbench's
+        if v is not None or not booster: out[k] = {"value": _jsonable(v), "source": source}  # None means something in scikit-learn
     return {"estimator": path, "params": out, "fitted": _fit_facts(est)}

@@ -9,7 +9,7 @@ import yaml
 from .files import dumps, file_sha256, write_atomic
 
 # %% auto #0
-__all__ = ['FIELDS_SNAPSHOT', 'FIELDS_HEADER', 'card_appendix', 'write_card', 'check_card', 'diff_versions']
+__all__ = ['FIELDS_SNAPSHOT', 'FIELDS_HEADER', 'card_appendix', 'write_card', 'check_card', 'recomputable', 'diff_versions']
 
 # %% ../../nbs/13a_publish.ipynb #8999c7d0
 def card_appendix(settings):
@@ -90,6 +90,15 @@ def _predictions_of(settings, ev):
     try: return pd.read_parquet(io.BytesIO(load_artifact_bytes(settings.tracking_uri, ev.run_id, "evidence/test_predictions.parquet")))
     except WorkbenchError: return None
 
+def _threshold_of(evaluation):
+    "The run's decision threshold (0.0 is a threshold a rule can choose); 0.5 when none was recorded."
+    return 0.5 if evaluation.get("threshold") is None else evaluation["threshold"]
+
+def recomputable(settings, ev):
+    "Whether `check_card(..., evidence=True)` can recompute the run's metrics: it recorded its evaluation, dataset and test predictions."
+    e = ev.evidence
+    return bool((e.get("evaluation") or {}).get("task") and (e.get("lineage") or {}).get("dataset")) and _predictions_of(settings, ev) is not None
+
 def _recheck_metrics(settings, ev):
     "Every test metric (value and interval), per-class figure and the test confusion matrix computed again from the recorded predictions."
     from workbench.data import DatasetSpec, class_names
@@ -101,36 +110,47 @@ def _recheck_metrics(settings, ev):
     kind = next((k for k in ("entity", "time") if method.startswith(k)), None)
     scores = preds["score"].to_numpy() if "score" in preds else preds[[c for c in preds.columns if c.startswith("score_")]].to_numpy()
     again = evaluate_predictions(preds["y"].to_numpy(), scores, task=task, classes=class_names(DatasetSpec.from_dict(lineage["dataset"])) or None,
-                                 threshold=evaluation.get("threshold") or 0.5, groups=preds["unit"].to_numpy() if kind else None,
+                                 threshold=_threshold_of(evaluation), groups=preds["unit"].to_numpy() if kind else None,
                                  group_kind=kind or "entity", resamples=evaluation["resamples"], confidence=evaluation["confidence"],
                                  random_state=lineage.get("seed")).to_dict()
     return _differences(evaluation, ev.metrics, again) + _confusion_differences(ev, preds, scores, evaluation)
 
 # %% ../../nbs/13a_publish.ipynb #fdfc9d3b
-def _differences(recorded, tracked, again, tol=1e-6):
-    "'metric KEY FIELD: ...' for each recorded or tracked figure that the recomputation does not give back."
-    import re
-    out = []
-    for key, m in again["metrics"].items():
-        flat = re.sub(r"[^\w\-./ ]", "_", key, flags=re.ASCII)  # the name the run tracks it under (Evaluation.flat)
-        for f, suffix in (("value", ""), ("ci_low", "_ci_low"), ("ci_high", "_ci_high")):
-            for where, v in (("evaluation.json", (recorded["metrics"].get(key) or {}).get(f)), ("the tracked metric", tracked.get(flat + suffix))):
-                if v is None and where == "the tracked metric" and not tracked: continue  # a run without tracked metrics
-                if v is None or m[f] is None or abs(float(v) - float(m[f])) > tol:
-                    out.append(f"metric {key} {f}: {where} holds {v}, the run's test predictions give {m[f]}")
-    for cls, r in (again.get("per_class") or {}).items():
-        for f in ("precision", "recall"):
-            v = ((recorded.get("per_class") or {}).get(cls) or {}).get(f, {}).get("value")
-            if v is None or abs(float(v) - float(r[f]["value"])) > tol:
-                out.append(f"class {cls} {f}: evaluation.json holds {v}, the run's test predictions give {r[f]['value']}")
+_ABSENT = "(absent)"
+
+def _leaves(d, prefix=""):
+    "{'metrics.roc_auc.ci_low': 0.79, ...}: every leaf of a nested record under its dotted path."
+    out = {}
+    for k, v in (d or {}).items():
+        if isinstance(v, dict) and v: out.update(_leaves(v, f"{prefix}{k}."))
+        else: out[f"{prefix}{k}"] = v
     return out
+
+def _same(a, b, tol):
+    "Equal as recorded figures: numbers within `tol` (rounding to 6 decimals), undefined (None or NaN) on both sides, or equal otherwise."
+    import math
+    number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+    undefined = lambda v: v is None or (number(v) and math.isnan(v))
+    if undefined(a) or undefined(b): return undefined(a) and undefined(b)
+    return abs(float(a) - float(b)) <= tol if number(a) and number(b) else a == b
+
+def _differences(recorded, tracked, again, tol=1.5e-6):
+    "'evaluation.json FIELD holds ..., the test predictions give ...' for every recorded or tracked figure the recomputation does not give back."
+    rec, new = _leaves(recorded), _leaves(again)
+    fields = list(rec) + [k for k in new if k.startswith("metrics.") and k not in rec]  # every recorded field, and every metric removed from it
+    out = [f"evaluation.json {k} holds {rec.get(k, _ABSENT)}, the run's test predictions give {new.get(k, _ABSENT)}"
+           for k in fields if not _same(rec.get(k), new.get(k), tol) or (k in rec) != (k in new)]
+    from workbench.evaluate import Evaluation
+    flat = Evaluation.from_dict(again).flat()  # the names the run tracks its metrics under
+    return out + [f"the tracked metric {k} is {tracked.get(k, _ABSENT)}, the run's test predictions give {v}"
+                  for k, v in flat.items() if tracked and not _same(tracked.get(k), v, tol)]
 
 def _confusion_differences(ev, preds, scores, evaluation):
     "The binary test confusion matrix at the run's threshold, recomputed."
     recorded = (ev.evidence.get("validation") or {}).get("test_confusion")
     if evaluation.get("task") != "binary" or not recorded: return []
     from workbench.calibration import confusion_at
-    again = confusion_at(preds["y"].to_numpy(), scores, evaluation.get("threshold") or 0.5)
+    again = confusion_at(preds["y"].to_numpy(), scores, _threshold_of(evaluation))
     return [f"test confusion {k}: validation.json holds {recorded.get(k)}, the run's test predictions give {v}" for k, v in again.items() if recorded.get(k) != v]
 
 # %% ../../nbs/13a_publish.ipynb #eddf9734
@@ -142,5 +162,6 @@ def diff_versions(settings, ev_a, ev_b):
     for ev in (ev_a, ev_b):
         folder, context, _ = card_view(ev, settings.model_cards_dir, root=settings.root)
         if (folder / FIELDS_SNAPSHOT).is_file(): context["fields"] = load_card_fields(folder / FIELDS_SNAPSHOT)
+        else: context["fields_recorded"] = not (folder / "card.md").is_file()  # never written: its fields are today's
         contexts.append(context)
     return diff_cards(*contexts)
