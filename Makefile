@@ -67,6 +67,7 @@ bench: setup postgres
 	-$(BIN)/python benchmarks/bench_lint.py --only holdout3  # the untouched set: reported, not a gate
 	$(BIN)/python benchmarks/bench_coverage.py --reps 300  # about 6 minutes; the README's figures are from --reps 1000
 	$(BIN)/python benchmarks/bench_startup.py  # after `make demo`, so that `workbench runs` has runs to list
+	$(BIN)/python benchmarks/bench_run.py  # about 2 minutes
 
 clean:
 	rm -rf data reports mlflow.db mlartifacts model_cards/*/v* model_cards/*/card.md model_cards/*/card.html model_cards/*/*.png

@@ -13,8 +13,9 @@ from .errors import ModelError
 from .files import write_atomic
 
 # %% auto #0
-__all__ = ['TASKS', 'PERMUTATION_ROWS', 'EXPLAINERS', 'SLOW_SECONDS', 'SCORE_NAMES', 'ShapImportance', 'explainer_for',
-           'explain_model', 'LocalExplanations', 'explain_rows', 'render_importance_png', 'save_importance_png']
+__all__ = ['TASKS', 'TREE_LIBRARIES', 'PERMUTATION_ROWS', 'EXPLAINERS', 'SLOW_SECONDS', 'SCORE_NAMES', 'ShapImportance',
+           'explainer_for', 'explain_model', 'LocalExplanations', 'explain_rows', 'render_importance_png',
+           'save_importance_png']
 
 # %% ../../nbs/08_explain.ipynb #dadbbcbd
 TASKS = ("binary", "multiclass", "regression")
@@ -90,12 +91,15 @@ def _feature_sources(pipeline, width):
 # %% ../../nbs/08_explain.ipynb #e1a0b008
 def _is_xgboost(est): return hasattr(est, "get_booster") and any(c.__module__.startswith("xgboost") for c in type(est).__mro__)
 
+TREE_LIBRARIES = ("xgboost", "lightgbm", "catboost")  # boosting libraries whose models TreeExplainer reads natively
+
 def _is_tree_model(est):
-    "XGBoost, or a scikit-learn decision tree, forest, extra-trees or (hist) gradient boosting model."
-    from sklearn import ensemble, tree
-    return _is_xgboost(est) or isinstance(est, (tree.BaseDecisionTree, ensemble.RandomForestClassifier, ensemble.RandomForestRegressor,
-        ensemble.ExtraTreesClassifier, ensemble.ExtraTreesRegressor, ensemble.GradientBoostingClassifier, ensemble.GradientBoostingRegressor,
-        ensemble.HistGradientBoostingClassifier, ensemble.HistGradientBoostingRegressor))
+    "Whether the fitted model is made of trees TreeExplainer can read: a boosting library's model, or one holding fitted scikit-learn trees."
+    if _is_xgboost(est) or any(c.__module__.split(".")[0] in TREE_LIBRARIES for c in type(est).__mro__): return True
+    if hasattr(est, "tree_") or getattr(est, "_predictors", None) is not None: return True  # a single tree; hist gradient boosting
+    found = getattr(est, "estimators_", None)  # forests and extra trees: a list; gradient boosting: an array of trees
+    first = np.ravel(np.asarray([] if found is None else found, dtype=object))[:1]
+    return len(first) == 1 and hasattr(first[0], "tree_")
 
 def _is_linear_model(est): return hasattr(est, "coef_") and hasattr(est, "intercept_")
 
