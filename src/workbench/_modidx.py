@@ -1546,6 +1546,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'workbench.tracking._scores': ('tracking.html#_scores', 'workbench/tracking.py'),
                                     'workbench.tracking._store_error': ('tracking.html#_store_error', 'workbench/tracking.py'),
                                     'workbench.tracking._translated': ('tracking.html#_translated', 'workbench/tracking.py'),
+                                    'workbench.tracking._with_saved_model': ('tracking.html#_with_saved_model', 'workbench/tracking.py'),
+                                    'workbench.tracking.check_model_files': ('tracking.html#check_model_files', 'workbench/tracking.py'),
                                     'workbench.tracking.find_model_run': ('tracking.html#find_model_run', 'workbench/tracking.py'),
                                     'workbench.tracking.load_artifact_bytes': ( 'tracking.html#load_artifact_bytes',
                                                                                 'workbench/tracking.py'),

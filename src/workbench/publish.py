@@ -61,12 +61,12 @@ def _recheck_data(settings, ev):
                                                          f"{str(lineage.get('data_hash'))[:16]}...: the file changed after the run"]
 
 def _recheck_model(settings, ev):
-    "The registered model's files hashed again against the SHA-256 its run recorded (workbench.tracking.load_model refuses a mismatch)."
+    "The registered model's files hashed again against the SHA-256 its run recorded, without loading the model."
     from workbench.errors import WorkbenchError
-    from workbench.tracking import load_model
+    from workbench.tracking import check_model_files
     model = ev.evidence.get("model") or {}
     if not model.get("name"): return []
-    try: load_model(f"models:/{model['name']}/{model['version']}", settings.tracking_uri)
+    try: check_model_files(f"models:/{model['name']}/{model['version']}", settings.tracking_uri)
     except WorkbenchError as exc: return [f"model files of {model['name']} v{model['version']}: {exc}"]
     return []
 

@@ -14,7 +14,8 @@ import os
 
 # %% auto #0
 __all__ = ['STORE_TIMEOUT', 'model_requirements', 'open_client', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
-           'load_run_evidence', 'load_artifact_bytes', 'recent_runs', 'find_model_run', 'load_model', 'reap_dead_runs']
+           'load_run_evidence', 'load_artifact_bytes', 'recent_runs', 'find_model_run', 'load_model',
+           'check_model_files', 'reap_dead_runs']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
 @contextmanager
@@ -375,10 +376,9 @@ def _model_version(client, model_uri):
     name, _, version = ref.rpartition("/")
     return client.get_model_version(name, version)
 
-def load_model(model_uri, tracking_uri):
-    "Load a registered model (e.g. 'models:/churn-xgboost@challenger') without pickle, verified against its run's SHA-256."
+def _with_saved_model(model_uri, tracking_uri, use):
+    "use(folder, expected SHA-256) on a registered model's saved files, downloaded from the store into a temporary folder."
     import mlflow
-    from workbench.persist import load_model as load_saved
     mlflow.set_tracking_uri(tracking_uri)
     client = open_client(tracking_uri)
     with _translated(f"load model {model_uri}"):
@@ -394,7 +394,17 @@ def load_model(model_uri, tracking_uri):
             if not expected:
                 raise TrackingError(f"Model {mv.name} version {mv.version} has no recorded SHA-256 (run param 'model_sha256'), so its "
                                     "files cannot be verified. Retrain it.")
-            return load_saved(saved, expected_sha256=expected)
+            return use(saved, expected)
+
+def load_model(model_uri, tracking_uri):
+    "Load a registered model (e.g. 'models:/churn-xgboost@challenger') without pickle, verified against its run's SHA-256."
+    from workbench.persist import load_model as load_saved
+    return _with_saved_model(model_uri, tracking_uri, lambda saved, expected: load_saved(saved, expected_sha256=expected))
+
+def check_model_files(model_uri, tracking_uri):
+    "Hash a registered model's files against its run's SHA-256 without loading it (no skops, no estimator built); returns its manifest."
+    from workbench.persist import verify_model
+    return _with_saved_model(model_uri, tracking_uri, lambda saved, expected: verify_model(saved, expected_sha256=expected))
 
 # %% ../../nbs/09_tracking.ipynb #560ffd0f
 def _alive(pid):
