@@ -4,13 +4,13 @@
 
 # %% ../../nbs/14d_promotion.ipynb #8857b441
 from __future__ import annotations
-import io, os
+import os
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 from .data import DatasetSpec, class_names
-from .errors import ConfigError, NotComparable, PromotionRefused, TrackingError
+from .errors import ConfigError, NotComparable, PromotionRefused
 from .files import dumps, write_atomic
 from .markup import html_table, markdown_table, md_escape
 from .registry import CHALLENGER, CHAMPION, alias_version, decision_history, now_stamp, record_decision, who
@@ -23,13 +23,12 @@ __all__ = ['SPLIT_PARAMS', 'CRITERIA', 'GATES', 'run_predictions', 'comparable_p
 SPLIT_PARAMS = ("seed", "test_fraction", "split_gap_days")  # what decides the test rows, besides the data
 
 def run_predictions(settings, ev):
-    "A run's recorded test predictions as a DataFrame (row, y, score or score_0.., unit)."
-    from workbench.tracking import load_artifact_bytes
-    try: raw = load_artifact_bytes(settings.tracking_uri, ev.run_id, "evidence/test_predictions.parquet")
-    except (TrackingError, OSError):
-        raise NotComparable(f"Run {ev.run_id} recorded no test predictions (runs before model comparison did not). "
-                            "Run its notebook again (`workbench rerun RUN_ID`) to compare it.") from None
-    return pd.read_parquet(io.BytesIO(raw))
+    "A run's recorded test predictions as a DataFrame (row, y, score or score_0.., unit); NotComparable when it recorded none."
+    from workbench.steps import read_predictions
+    found = read_predictions(settings.tracking_uri, ev.run_id)
+    if found is None: raise NotComparable(f"Run {ev.run_id} recorded no test predictions (runs before model comparison did not). "
+                                          "Run its notebook again (`workbench rerun RUN_ID`) to compare it.")
+    return found
 
 def comparable_problems(a, b, pa, pb):
     "Why runs `a` and `b` (RunEvidence, with predictions `pa`, `pb`) cannot be compared row by row, as phrases (empty: they can)."
@@ -57,10 +56,12 @@ class ComparisonOutcome:
     def _repr_markdown_(self): return self.comparison._repr_markdown_() if hasattr(self.comparison, "_repr_markdown_") else repr(self)
 
 def _label(ev): return f"{ev.params.get('model', '?')} ({ev.run_id[:8]})"
-def _scores(p): return p[[c for c in p.columns if c.startswith("score_")]].to_numpy() if "score" not in p else p["score"].to_numpy()
+def _scores(p):
+    from workbench.steps import prediction_scores
+    return prediction_scores(p)
 def _threshold(ev):
-    t = (ev.evidence.get("evaluation") or {}).get("threshold")
-    return 0.5 if t is None else t  # a chosen threshold of 0 is a threshold
+    from workbench.steps import run_threshold
+    return run_threshold(ev.evidence.get("evaluation"))
 
 # %% ../../nbs/14d_promotion.ipynb #65a8e305
 def compare_runs(run_a, run_b, settings, *, save=True):

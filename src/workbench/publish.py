@@ -81,36 +81,25 @@ def _attach(settings, ev, paths):
         link_card(settings.tracking_uri, model["name"], model["version"], f"{ev.artifact_uri}/card/card.md", file_sha256(paths["md"]))
 
 # %% ../../nbs/13a_publish.ipynb #b484dc0f
-def _predictions_of(settings, ev):
-    "The run's recorded test predictions as a frame (row, y, score or score_0..K-1, unit), or None when it recorded none."
-    import io
-    import pandas as pd
-    from workbench.errors import WorkbenchError
-    from workbench.tracking import load_artifact_bytes
-    try: return pd.read_parquet(io.BytesIO(load_artifact_bytes(settings.tracking_uri, ev.run_id, "evidence/test_predictions.parquet")))
-    except WorkbenchError: return None
-
-def _threshold_of(evaluation):
-    "The run's decision threshold (0.0 is a threshold a rule can choose); 0.5 when none was recorded."
-    return 0.5 if evaluation.get("threshold") is None else evaluation["threshold"]
-
 def recomputable(settings, ev):
     "Whether `check_card(..., evidence=True)` can recompute the run's metrics: it recorded its evaluation, dataset and test predictions."
     e = ev.evidence
-    return bool((e.get("evaluation") or {}).get("task") and (e.get("lineage") or {}).get("dataset")) and _predictions_of(settings, ev) is not None
+    from workbench.steps import read_predictions
+    return bool((e.get("evaluation") or {}).get("task") and (e.get("lineage") or {}).get("dataset")) and read_predictions(settings.tracking_uri, ev.run_id) is not None
 
 def _recheck_metrics(settings, ev):
     "Every test metric (value and interval), per-class figure and the test confusion matrix computed again from the recorded predictions."
     from workbench.data import DatasetSpec, class_names
     from workbench.evaluate import evaluate_predictions
     evaluation, lineage = ev.evidence.get("evaluation") or {}, ev.evidence.get("lineage") or {}
-    preds = _predictions_of(settings, ev) if evaluation.get("task") and lineage.get("dataset") else None
+    from workbench.steps import prediction_scores, read_predictions, run_threshold
+    preds = read_predictions(settings.tracking_uri, ev.run_id) if evaluation.get("task") and lineage.get("dataset") else None
     if preds is None: return []  # older runs: their card's text and hashes are still checked
     task, method = evaluation["task"], str(evaluation.get("method") or "")
     kind = next((k for k in ("entity", "time") if method.startswith(k)), None)
-    scores = preds["score"].to_numpy() if "score" in preds else preds[[c for c in preds.columns if c.startswith("score_")]].to_numpy()
+    scores = prediction_scores(preds)
     again = evaluate_predictions(preds["y"].to_numpy(), scores, task=task, classes=class_names(DatasetSpec.from_dict(lineage["dataset"])) or None,
-                                 threshold=_threshold_of(evaluation), groups=preds["unit"].to_numpy() if kind else None,
+                                 threshold=run_threshold(evaluation), groups=preds["unit"].to_numpy() if kind else None,
                                  group_kind=kind or "entity", resamples=evaluation["resamples"], confidence=evaluation["confidence"],
                                  random_state=lineage.get("seed")).to_dict()
     return _differences(evaluation, ev.metrics, again) + _confusion_differences(ev, preds, scores, evaluation)
@@ -150,7 +139,8 @@ def _confusion_differences(ev, preds, scores, evaluation):
     recorded = (ev.evidence.get("validation") or {}).get("test_confusion")
     if evaluation.get("task") != "binary" or not recorded: return []
     from workbench.calibration import confusion_at
-    again = confusion_at(preds["y"].to_numpy(), scores, _threshold_of(evaluation))
+    from workbench.steps import run_threshold
+    again = confusion_at(preds["y"].to_numpy(), scores, run_threshold(evaluation))
     return [f"test confusion {k}: validation.json holds {recorded.get(k)}, the run's test predictions give {v}" for k, v in again.items() if recorded.get(k) != v]
 
 # %% ../../nbs/13a_publish.ipynb #eddf9734

@@ -17,8 +17,8 @@ from .errors import DataError, LeakageError, ModelError
 from .files import package_versions
 
 # %% auto #0
-__all__ = ['Experiment', 'registered_name', 'start_experiment', 'split', 'add_features', 'fit', 'predict_scores', 'evaluate',
-           'explain', 'record', 'run_experiment']
+__all__ = ['Experiment', 'registered_name', 'start_experiment', 'split', 'add_features', 'fit', 'predict_scores',
+           'read_predictions', 'prediction_scores', 'run_threshold', 'evaluate', 'explain', 'record', 'run_experiment']
 
 # %% ../../nbs/10_steps.ipynb #2e35ab1b
 @dataclass(eq=False)
@@ -281,6 +281,22 @@ def _predictions(rows, y, scores, resampling):
     buf = io.BytesIO()
     pd.DataFrame(cols).to_parquet(buf, index=False)
     return buf.getvalue()
+
+def read_predictions(tracking_uri, run_id):
+    "A run's recorded test predictions (row, y, score or score_0..K-1, unit) as a DataFrame; None when the run recorded none."
+    import io
+    from workbench.errors import TrackingError
+    from workbench.tracking import load_artifact_bytes
+    try: return pd.read_parquet(io.BytesIO(load_artifact_bytes(tracking_uri, run_id, "evidence/test_predictions.parquet")))
+    except (TrackingError, OSError): return None
+
+def prediction_scores(frame):
+    "The scores of recorded predictions: P(positive) or the prediction as a vector, class probabilities as a matrix."
+    return frame["score"].to_numpy() if "score" in frame else frame[[c for c in frame.columns if c.startswith("score_")]].to_numpy()
+
+def run_threshold(evaluation):
+    "The decision threshold a run's evaluation record holds (a rule may choose 0.0); 0.5 when it holds none."
+    return 0.5 if (evaluation or {}).get("threshold") is None else evaluation["threshold"]
 
 def evaluate(exp):
     "Choose the threshold on the validation rows, then score the test rows once; returns the test Evaluation."

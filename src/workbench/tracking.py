@@ -14,7 +14,7 @@ import os
 
 # %% auto #0
 __all__ = ['STORE_TIMEOUT', 'model_requirements', 'open_client', 'MlflowTracker', 'MemoryTracker', 'RunEvidence',
-           'load_run_evidence', 'load_artifact_bytes', 'recent_runs', 'find_model_run', 'load_model',
+           'load_run_evidence', 'load_artifact_bytes', 'recent_runs', 'run_row', 'find_model_run', 'load_model',
            'check_model_files', 'reap_dead_runs']
 
 # %% ../../nbs/09_tracking.ipynb #e53d461a
@@ -342,17 +342,17 @@ def recent_runs(tracking_uri, *, limit=20, experiment=None):
         ids = {e.experiment_id: e.name for e in exps if e is not None}
         if not ids: return []
         found = client.search_runs(list(ids), order_by=["attributes.start_time DESC"], max_results=limit)
-    rows = []
-    for r in found:  # the run's own primary metric (a tag since runs have tasks); runs from before tasks were binary
-        primary = r.data.tags.get("workbench.primary_metric") or ("roc_auc" if "roc_auc" in r.data.metrics else None)
-        end = r.info.end_time or (None if r.info.status == "RUNNING" else r.info.start_time)
-        rows.append({"run_id": r.info.run_id, "experiment": ids[r.info.experiment_id], "name": r.info.run_name, "status": r.info.status,
-                     "started": _iso(r.info.start_time), "seconds": round((end - r.info.start_time) / 1000, 1) if end else None,
-                     "model": r.data.params.get("model"), "notebook": r.data.tags.get("workbench.notebook"),
-                     "task": r.data.tags.get("workbench.task") or r.data.params.get("task"), "primary_metric": primary,
-                     "primary": r.data.metrics.get(primary) if primary else None, "metrics": dict(r.data.metrics),
-                     "error": r.data.tags.get("workbench.error")})
-    return rows
+    return [run_row(r.info.run_id, ids[r.info.experiment_id], r.info.run_name, r.info.status, r.info.start_time, r.info.end_time,
+                    r.data.params, r.data.tags, r.data.metrics) for r in found]
+
+def run_row(run_id, experiment, name, status, start, end, params, tags, metrics):
+    "One run as `workbench runs` lists it, from its fields (whether MLflow or workbench.runs_index read them)."
+    primary = tags.get("workbench.primary_metric") or ("roc_auc" if "roc_auc" in metrics else None)  # runs before tasks were binary
+    end = end or (None if status == "RUNNING" else start)
+    return {"run_id": run_id, "experiment": experiment, "name": name, "status": status, "started": _iso(start),
+            "seconds": round((end - start) / 1000, 1) if end else None, "model": params.get("model"), "notebook": tags.get("workbench.notebook"),
+            "task": tags.get("workbench.task") or params.get("task"), "primary_metric": primary,
+            "primary": metrics.get(primary) if primary else None, "metrics": dict(metrics), "error": tags.get("workbench.error")}
 
 def _iso(ms):
     from datetime import datetime, timezone
